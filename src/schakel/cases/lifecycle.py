@@ -1,0 +1,149 @@
+"""The rules of an episode's life, as pure functions over its events.
+
+The state of an episode is never stored as a fact: it is folded from the
+event log with :func:`fold`. The database keeps a copy on the episode row so
+lists can filter on it; ``services`` refreshes that copy with the same fold
+after every event, and a test checks that the copy always equals the fold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from schakel.cases.constants import CLOSED_STATES, EventKind, State
+
+
+class TransitionError(ValueError):
+    """An event that cannot happen in the episode's current state."""
+
+
+@dataclass(frozen=True)
+class Folded:
+    """What an episode's events add up to."""
+
+    state: State | None = None
+    director_id: int | None = None
+    milestones: frozenset[str] = field(default_factory=frozenset)
+
+
+# Which states each event kind may follow. ``None`` means "no events yet".
+ALLOWED_FROM: dict[str, tuple[State | None, ...]] = {
+    EventKind.REGISTERED: (None,),
+    EventKind.RETURNED: (State.REGISTERED,),
+    EventKind.REFERRER_CONTACTED: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.RESIDENT_CONTACTED: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.TRIAGED: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.KITCHEN_TABLE: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.ASSIGNED: (State.REGISTERED,),
+    EventKind.HELP_STARTED: (State.WAITING,),
+    EventKind.PLAN_AGREED: (State.ACTIVE,),
+    EventKind.SCALED_UP: (State.ACTIVE,),
+    EventKind.SCALED_DOWN: (State.ACTIVE,),
+    EventKind.DIRECTOR_CHANGED: (State.WAITING, State.ACTIVE),
+    EventKind.INVOLVEMENT_ADDED: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.INVOLVEMENT_ENDED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
+    EventKind.CLOSED: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.AFTERCARE_ENDED: (State.AFTERCARE,),
+    EventKind.HOUSEHOLD_MERGED: (State.REGISTERED, State.WAITING, State.ACTIVE, *CLOSED_STATES),
+    EventKind.PERSON_MERGED: (State.REGISTERED, State.WAITING, State.ACTIVE, *CLOSED_STATES),
+}
+
+# Events that may be recorded once per episode.
+ONCE = {
+    EventKind.REGISTERED,
+    EventKind.RETURNED,
+    EventKind.REFERRER_CONTACTED,
+    EventKind.HELP_STARTED,
+    EventKind.CLOSED,
+    EventKind.AFTERCARE_ENDED,
+}
+
+# Data each event kind must carry.
+REQUIRED_DATA: dict[str, tuple[str, ...]] = {
+    EventKind.REGISTERED: ("source", "channel", "urgency", "unit"),
+    EventKind.RETURNED: ("previous_episode",),
+    EventKind.ASSIGNED: ("worker",),
+    EventKind.DIRECTOR_CHANGED: ("worker",),
+    EventKind.CLOSED: ("reason", "destination"),
+    EventKind.TRIAGED: ("urgency",),
+    EventKind.INVOLVEMENT_ADDED: ("name",),
+    EventKind.INVOLVEMENT_ENDED: ("involvement",),
+}
+
+
+def _refusal(state: State | None, kind: str, director_id: int | None) -> str:
+    """A message telling the user why ``kind`` cannot happen now and what to do."""
+    label = EventKind(kind).label
+    if kind == EventKind.ASSIGNED and state in (State.WAITING, State.ACTIVE):
+        return _(
+            "This household already has a case director. A household has one "
+            "director at a time: hand over direction instead of assigning a second one."
+        )
+    if kind == EventKind.HELP_STARTED and state == State.REGISTERED:
+        return _("Help cannot start before the household is assigned to a professional.")
+    if kind == EventKind.HELP_STARTED and state == State.ACTIVE:
+        return _("Help has already started for this episode.")
+    if state in CLOSED_STATES and kind != EventKind.AFTERCARE_ENDED:
+        return _("The episode is closed; register a new signal to reopen help.")
+    if kind == EventKind.AFTERCARE_ENDED:
+        return _("Aftercare can only end after the episode is closed.")
+    if state is None:
+        return _("An episode starts with its registration.")
+    return _("'%(event)s' is not possible while the episode is '%(state)s'.") % {
+        "event": label,
+        "state": State(state).label,
+    }
+
+
+def check(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
+    """Raise :class:`TransitionError` when ``kind`` may not follow ``folded``."""
+    if kind not in ALLOWED_FROM:
+        raise TransitionError(_("Unknown event kind '%(kind)s'.") % {"kind": kind})
+    if folded.state not in ALLOWED_FROM[kind]:
+        raise TransitionError(_refusal(folded.state, kind, folded.director_id))
+    if kind in ONCE and kind in folded.milestones:
+        raise TransitionError(
+            _("'%(event)s' has already been recorded for this episode.")
+            % {"event": EventKind(kind).label}
+        )
+    missing = [name for name in REQUIRED_DATA.get(kind, ()) if data.get(name) in (None, "")]
+    if missing:
+        raise TransitionError(
+            _("'%(event)s' needs: %(fields)s.")
+            % {"event": EventKind(kind).label, "fields": ", ".join(missing)}
+        )
+    if kind == EventKind.DIRECTOR_CHANGED and data.get("worker") == folded.director_id:
+        raise TransitionError(_("This professional is already the case director."))
+
+
+def apply(folded: Folded, kind: str, data: Mapping[str, Any]) -> Folded:
+    """The state after ``kind`` (assumes :func:`check` passed)."""
+    milestones = folded.milestones | {kind}
+    state, director = folded.state, folded.director_id
+    if kind == EventKind.REGISTERED:
+        state = State.REGISTERED
+    elif kind in (EventKind.ASSIGNED, EventKind.DIRECTOR_CHANGED):
+        director = int(data["worker"])
+        if kind == EventKind.ASSIGNED:
+            state = State.WAITING
+    elif kind == EventKind.HELP_STARTED:
+        state = State.ACTIVE
+    elif kind == EventKind.CLOSED:
+        state, director = State.AFTERCARE, None
+    elif kind == EventKind.AFTERCARE_ENDED:
+        state = State.ENDED
+    return replace(folded, state=state, director_id=director, milestones=frozenset(milestones))
+
+
+def fold(events: Iterable[tuple[str, Mapping[str, Any]]], *, strict: bool = True) -> Folded:
+    """Fold ``(kind, data)`` pairs in recording order into the episode's state."""
+    folded = Folded()
+    for kind, data in events:
+        if strict:
+            check(folded, kind, data)
+        folded = apply(folded, kind, data)
+    return folded

@@ -1,0 +1,107 @@
+"""Shared fixtures: a small municipality with one team and its staff."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schakel.cases.constants import Channel, Source, Urgency
+from schakel.cases.services import RegistrationInput, register
+from schakel.people.constants import HouseholdRole
+from schakel.people.services import PersonInput
+from schakel.tenancy.constants import Registration, Role, UnitKind
+from schakel.tenancy.models import Municipality, StaffProfile, Team
+from schakel.tenancy.services import (
+    StaffInput,
+    TeamPlace,
+    create_organisation,
+    create_staff,
+    create_team,
+)
+
+PASSWORD = "Wijkteam-Test-2026"
+
+
+@pytest.fixture
+def municipality(db) -> Municipality:
+    return Municipality.objects.create(name="Testgemeente", cbs_code="GM9999", external_id="gm")
+
+
+@pytest.fixture
+def team(municipality) -> Team:
+    return create_team(municipality, "Team Oost", external_id="team-oost")
+
+
+@pytest.fixture
+def other_team(municipality) -> Team:
+    return create_team(municipality, "Team West", external_id="team-west")
+
+
+def make_staff(municipality, team, username, role=Role.TEAM_MEMBER, unit=None, **extra):
+    org = create_organisation(f"Org {username}", external_id=f"org-{username}")
+    return create_staff(
+        municipality,
+        StaffInput(
+            username=username,
+            display_name=extra.pop("display_name", username.title()),
+            organisation=org,
+            password=PASSWORD,
+            places=[TeamPlace(team, role, unit)] if team else [],
+            external_id=f"staff-{username}",
+            **extra,
+        ),
+    )
+
+
+@pytest.fixture
+def worker(municipality, team) -> StaffProfile:
+    return make_staff(
+        municipality, team, "coach",
+        display_name="Coach Jansen",
+        registration_kind=Registration.SKJ,
+        registration_number="100012345",
+        registration_expires=dt.date(2030, 1, 1),
+    )
+
+
+@pytest.fixture
+def second_worker(municipality, team) -> StaffProfile:
+    return make_staff(
+        municipality, team, "coach2",
+        display_name="Coach de Vries",
+        registration_kind=Registration.BIG,
+        registration_number="19012345601",
+    )
+
+
+@pytest.fixture
+def leader(municipality, team) -> StaffProfile:
+    return make_staff(municipality, team, "leider", Role.TEAM_LEADER, UnitKind.ADULTS)
+
+
+def family_members() -> list[PersonInput]:
+    return [
+        PersonInput(
+            given_name="Sanne", family_name="Bakker", role=HouseholdRole.PARENT,
+            birth_date=dt.date(1988, 4, 2), bsn="999990019", postcode="3111 AB",
+            street="Teststraat", house_number="1", city="Schiedam",
+        ),
+        PersonInput(
+            given_name="Mila", family_name="Bakker", role=HouseholdRole.CHILD,
+            birth_date=dt.date(2014, 9, 15), postcode="3111AB",
+        ),
+    ]
+
+
+@pytest.fixture
+def episode(team, worker):
+    return register(
+        worker,
+        RegistrationInput(
+            team=team, unit=UnitKind.YOUTH, source=Source.GP, channel=Channel.PHONE,
+            urgency=Urgency.NORMAL, referrer_name="Huisarts Smit",
+        ),
+        household_name="Bakker",
+        members=family_members(),
+    )

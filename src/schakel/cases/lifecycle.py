@@ -50,6 +50,8 @@ ALLOWED_FROM: dict[str, tuple[State | None, ...]] = {
     EventKind.AFTERCARE_ENDED: (State.AFTERCARE,),
     EventKind.HOUSEHOLD_MERGED: (State.REGISTERED, State.WAITING, State.ACTIVE, *CLOSED_STATES),
     EventKind.PERSON_MERGED: (State.REGISTERED, State.WAITING, State.ACTIVE, *CLOSED_STATES),
+    EventKind.DEADLINE_EXTENDED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
+    EventKind.GUIDELINE_MOTIVATED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
 }
 
 # Events that may be recorded once per episode.
@@ -72,6 +74,8 @@ REQUIRED_DATA: dict[str, tuple[str, ...]] = {
     EventKind.TRIAGED: ("urgency",),
     EventKind.INVOLVEMENT_ADDED: ("name",),
     EventKind.INVOLVEMENT_ENDED: ("involvement",),
+    EventKind.DEADLINE_EXTENDED: ("norm", "reason"),
+    EventKind.GUIDELINE_MOTIVATED: ("norm", "motivation"),
 }
 
 

@@ -425,3 +425,32 @@ def merge_households(keep: Household, drop: Household, *, by: StaffProfile) -> H
     _note_on_latest(keep, EventKind.HOUSEHOLD_MERGED, by,
                     {"kept": keep.external_id, "merged": drop.external_id})
     return keep
+
+
+@transaction.atomic
+def extend_deadline(
+    episode: Episode, norm_code: str, *, by: StaffProfile, reason: str
+) -> Event:
+    """Use a norm's extension rule (e.g. Awb: a decision term once extended, with a reason)."""
+    from schakel.norms.queries import norm_book
+
+    norm = norm_book(episode.team.municipality_id).in_force(norm_code, timezone.localdate())
+    if norm is None or norm.extension_length == 0:
+        raise CaseError({"norm": _("This deadline cannot be extended.")})
+    if episode.events.filter(kind=EventKind.DEADLINE_EXTENDED, data__norm=norm_code).exists():
+        raise CaseError({"norm": _("This deadline has already been extended once.")})
+    if not reason.strip():
+        raise CaseError({"reason": _("Give the reason for the extension.")})
+    return _append(_locked(episode), EventKind.DEADLINE_EXTENDED, by=by,
+                   data={"norm": norm_code, "reason": reason.strip()})
+
+
+@transaction.atomic
+def motivate_deviation(
+    episode: Episode, norm_code: str, *, by: StaffProfile, motivation: str
+) -> Event:
+    """Passing a guideline (e.g. 6 months for adults) is allowed with a recorded motivation."""
+    if not motivation.strip():
+        raise CaseError({"motivation": _("Write down why the guideline is exceeded.")})
+    return _append(_locked(episode), EventKind.GUIDELINE_MOTIVATED, by=by,
+                   data={"norm": norm_code, "motivation": motivation.strip()})

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "schakel.people",
     "schakel.cases",
     "schakel.privacy",
+    "schakel.norms",
+    "schakel.insight",
     "schakel.exchange",
     "schakel.demo",
     "schakel.web",

@@ -1,0 +1,52 @@
+"""The one way figures are scoped: municipality, teams, rayon, unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from schakel.cases.models import Episode
+from schakel.norms.rules import tz
+
+
+@dataclass(frozen=True)
+class Scope:
+    municipality_id: int | None = None
+    team_ids: tuple[int, ...] = field(default_factory=tuple)
+    rayon: str = ""
+    unit: str = ""
+
+    def episodes(self) -> QuerySet[Episode]:
+        q = Q()
+        if self.municipality_id is not None:
+            q &= Q(team__municipality_id=self.municipality_id)
+        if self.team_ids:
+            q &= Q(team_id__in=self.team_ids)
+        if self.rayon:
+            q &= Q(team__rayon=self.rayon)
+        if self.unit:
+            q &= Q(unit=self.unit)
+        return Episode.objects.filter(q)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "municipality": self.municipality_id,
+            "teams": list(self.team_ids),
+            "rayon": self.rayon or None,
+            "unit": self.unit or None,
+        }
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=tz())
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first instant after ``day`` (local time): "on day D" means by the end of D."""
+    return start_of_day(day + dt.timedelta(days=1))
+
+
+def local_day(instant: dt.datetime) -> dt.date:
+    return instant.astimezone(tz()).date()

@@ -9,5 +9,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("cijfers/", include("schakel.insight.urls")),
+    path("", include("schakel.norms.urls")),
     path("", include("schakel.web.urls")),
 ]

@@ -74,6 +74,7 @@ def waiting_times(
                   and o.status in ("met_on_time", "met_late", "overdue")]
         on_time = sum(1 for o in judged if o.status == "met_on_time")
         result["milestones"][milestone] = {
+            "label": str(EventKind(milestone).label),
             "reached": reached,
             "still_waiting": still_waiting,
             "closed_before_reaching": closed_before,

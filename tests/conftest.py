@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from schakel.cases.constants import Channel, Source, Urgency
 from schakel.cases.services import RegistrationInput, register
@@ -21,6 +22,13 @@ from schakel.tenancy.services import (
 )
 
 PASSWORD = "Wijkteam-Test-2026"
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Service messages are asserted in their English source; pages set their own language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -62,7 +62,8 @@ def _handle_post(request: HttpRequest, staff: object) -> HttpResponse | None:
                 return None
             messages.success(request, _("The closing day has been saved."))
             return redirect("norms:admin")
-    messages.error(request, " ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+    problems = [f"{name}: {' '.join(str(e) for e in errs)}" for name, errs in form.errors.items()]
+    messages.error(request, " ".join(problems))
     return None
 
 

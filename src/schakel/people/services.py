@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from schakel.people.bsn import normalise
 from schakel.people.constants import HouseholdRole
@@ -76,7 +77,7 @@ def create_person(data: PersonInput) -> Person:
 
 def create_household(team: Team, name: str, members: list[PersonInput]) -> Household:
     if not members:
-        raise ValidationError({"members": "A household needs at least one member."})
+        raise ValidationError({"members": _("A household needs at least one member.")})
     household = Household.objects.create(
         reference=new_reference(),
         team=team,

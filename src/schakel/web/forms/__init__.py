@@ -1,0 +1,1 @@
+"""Forms for the web pages: they parse input for the services; they never save."""

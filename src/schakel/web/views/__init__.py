@@ -1,0 +1,1 @@
+"""Thin views: parse input with a form, call a service, render."""

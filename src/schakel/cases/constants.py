@@ -60,6 +60,7 @@ class EventKind(models.TextChoices):
     AFTERCARE_ENDED = "aftercare_ended", _("Aftercare ended")
     HOUSEHOLD_MERGED = "household_merged", _("Duplicate household merged")
     PERSON_MERGED = "person_merged", _("Duplicate person merged")
+    CHILD_SAFETY_CHECK = "child_safety_check", _("Child-safety check done")
     DEADLINE_EXTENDED = "deadline_extended", _("Deadline extended")
     GUIDELINE_MOTIVATED = "guideline_motivated", _("Exceeding a guideline motivated")
 

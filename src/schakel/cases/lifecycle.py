@@ -50,6 +50,7 @@ ALLOWED_FROM: dict[str, tuple[State | None, ...]] = {
     EventKind.AFTERCARE_ENDED: (State.AFTERCARE,),
     EventKind.HOUSEHOLD_MERGED: (State.REGISTERED, State.WAITING, State.ACTIVE, *CLOSED_STATES),
     EventKind.PERSON_MERGED: (State.REGISTERED, State.WAITING, State.ACTIVE, *CLOSED_STATES),
+    EventKind.CHILD_SAFETY_CHECK: (State.REGISTERED, State.WAITING, State.ACTIVE),
     EventKind.DEADLINE_EXTENDED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
     EventKind.GUIDELINE_MOTIVATED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
 }
@@ -74,6 +75,7 @@ REQUIRED_DATA: dict[str, tuple[str, ...]] = {
     EventKind.TRIAGED: ("urgency",),
     EventKind.INVOLVEMENT_ADDED: ("name",),
     EventKind.INVOLVEMENT_ENDED: ("involvement",),
+    EventKind.CHILD_SAFETY_CHECK: (State.REGISTERED, State.WAITING, State.ACTIVE),
     EventKind.DEADLINE_EXTENDED: ("norm", "reason"),
     EventKind.GUIDELINE_MOTIVATED: ("norm", "motivation"),
 }

@@ -37,6 +37,7 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Partner user")
     POLICY = "policy", _("Policy (aggregates only)")
     ADMIN = "admin", _("Functional administrator")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
 
 
 TEAM_ROLES = {

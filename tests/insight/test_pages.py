@@ -73,3 +73,24 @@ def test_functional_administrator_changes_a_norm_from_a_date(client, municipalit
 def test_norm_administration_is_refused_to_team_members(client, worker):
     login(client, worker)
     assert client.get(reverse("norms:admin")).status_code == 403
+
+
+def test_caseload_page_shows_my_overdue_and_due_soon_deadlines(client, episode, worker):
+    services.assign(episode, worker, by=worker)
+    login(client, worker)
+    response = client.get(reverse("web:caseload"))
+    codes = {s.obligation.norm.code for s in response.context["signals"]}
+    # Registered just now: the referrer must be called back within 48 hours (due soon).
+    assert "referrer_contact" in codes
+    assert episode.household.reference.encode() in response.content
+
+
+def test_rayon_manager_filters_figures_by_rayon(client, episode, municipality, team):
+    team.rayon = "Noord"
+    team.save()
+    policy = make_staff(municipality, None, "beleid", roles=[Role.POLICY])
+    login(client, policy)
+    north = client.get(reverse("insight:figures"), {"rayon": "Noord"})
+    assert north.context["waiting"]["by_rayon"] == {
+        "Noord": {"werkvoorraad": 1, "assigned_not_started": 0, "total": 1}
+    }

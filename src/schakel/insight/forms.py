@@ -20,6 +20,7 @@ class FigureFilterForm(forms.Form):
                           widget=forms.DateInput(attrs={"type": "date"}))
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(),
                                   required=False, empty_label=_("All my teams"))
+    rayon = forms.ChoiceField(label=_("Rayon"), required=False, choices=[])
     unit = forms.ChoiceField(label=_("Unit"), required=False,
                              choices=[("", _("Youth and adults"))] + list(UnitKind.choices))
 
@@ -29,6 +30,10 @@ class FigureFilterForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = (Team.objects.all() if teams is None
                           else Team.objects.filter(pk__in=[t.pk for t in teams]))
+        rayons = sorted({r for r in field.queryset.values_list("rayon", flat=True) if r})
+        rayon = self.fields["rayon"]
+        assert isinstance(rayon, forms.ChoiceField)
+        rayon.choices = [("", _("All rayons")), *((r, r) for r in rayons)]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

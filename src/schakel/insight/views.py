@@ -34,7 +34,8 @@ def figures(request: HttpRequest) -> HttpResponse:
             team_ids: tuple[int, ...] = (data["team"].pk,)
         else:
             team_ids = tuple(t.pk for t in teams) if teams is not None else ()
-        scope = Scope(staff.municipality_id, team_ids, "", data.get("unit") or "")
+        scope = Scope(staff.municipality_id, team_ids, data.get("rayon") or "",
+                      data.get("unit") or "")
         context.update(
             waiting=waiting_on(data["on"], scope),
             compliance=norm_compliance(data["start"], data["end"], scope),

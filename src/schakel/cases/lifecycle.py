@@ -75,7 +75,7 @@ REQUIRED_DATA: dict[str, tuple[str, ...]] = {
     EventKind.TRIAGED: ("urgency",),
     EventKind.INVOLVEMENT_ADDED: ("name",),
     EventKind.INVOLVEMENT_ENDED: ("involvement",),
-    EventKind.CHILD_SAFETY_CHECK: (State.REGISTERED, State.WAITING, State.ACTIVE),
+    EventKind.CHILD_SAFETY_CHECK: ("occasion", "outcome"),
     EventKind.DEADLINE_EXTENDED: ("norm", "reason"),
     EventKind.GUIDELINE_MOTIVATED: ("norm", "motivation"),
 }

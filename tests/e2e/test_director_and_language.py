@@ -13,6 +13,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_a_second_director_is_refused_with_a_visible_message(new_page, episode, worker,
                                                               second_worker):
+    from schakel.cases.services import add_involvement
+
+    add_involvement(episode, by=worker, kind="team", staff=second_worker)  # both involved
     url = f"/huishouden/{episode.household.reference}/"
     first, second = new_page(), new_page()
     log_in(first, "coach")

@@ -54,6 +54,7 @@ def test_assigning_moves_the_household_to_waiting_with_a_message(login, worker, 
 
 def test_a_second_director_is_refused_with_the_message(login, worker, second_worker, episode):
     services.assign(episode, worker, by=worker)
+    services.add_involvement(episode, by=worker, kind="team", staff=second_worker)
     response = login(second_worker).post(
         url(episode), {"action": "assigned", "assigned-worker": second_worker.pk}
     )
@@ -63,7 +64,7 @@ def test_a_second_director_is_refused_with_the_message(login, worker, second_wor
     assert "draag de regie over" in page
     episode.refresh_from_db()
     assert episode.director == worker
-    assert episode.events.count() == 2
+    assert episode.events.count() == 3
 
 
 def test_closing_without_reason_or_destination_shows_field_errors_and_writes_nothing(

@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import DO_NOTHING, ForeignKey, Max, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -365,6 +366,37 @@ def _note_on_latest(
         _append(_locked(episode), kind, by=by, data=data)
 
 
+def _references_to(target: type[Model]) -> list[tuple[type[Model], ForeignKey[Any, Any]]]:
+    """Every foreign key (and one-to-one) in the project that points at ``target``."""
+    return [
+        (model, field)
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, ForeignKey) and field.remote_field.model is target
+    ]
+
+
+def _repoint_references(
+    drop: Person | Household, keep: Person | Household, *, handled: set[str]
+) -> None:
+    """Move every row that points at ``drop`` to ``keep`` (plans, measurements, ...).
+
+    Generic over all models, so data added by later apps follows a merge
+    without this function knowing about it. ``handled`` names fields
+    ("Model.field") the caller has already dealt with. Rows that record
+    history (``records_history = True``) and references without a database
+    link (``DO_NOTHING``, e.g. erasure receipts) keep pointing where they did.
+    """
+    for model, field in _references_to(type(drop)):
+        if (
+            f"{model.__name__}.{field.name}" in handled
+            or getattr(model, "records_history", False)
+            or field.remote_field.on_delete is DO_NOTHING
+        ):
+            continue
+        model._default_manager.filter(**{field.name: drop}).update(**{field.name: keep})
+
+
 @transaction.atomic
 def merge_persons(keep: Person, drop: Person, *, by: StaffProfile) -> Person:
     """Fold a duplicate person into ``keep``: memberships move, blanks are filled."""
@@ -385,7 +417,7 @@ def merge_persons(keep: Person, drop: Person, *, by: StaffProfile) -> Person:
         else:
             member.person = keep
             member.save(update_fields=["person"])
-    Involvement.objects.filter(person=drop).update(person=keep)
+    _repoint_references(drop, keep, handled={"HouseholdMember.person", "Person.merged_into"})
     drop.merged_into = keep
     drop.save(update_fields=["merged_into"])
     for household in households:
@@ -406,6 +438,13 @@ def merge_households(keep: Household, drop: Household, *, by: StaffProfile) -> H
             _("Both households have an open episode; close one of them before merging, "
               "so the household keeps one case director.")
         )
+    for model, field in _references_to(Household):
+        both = model._default_manager.filter(**{f"{field.name}__in": [keep, drop]}).count()
+        if field.one_to_one and both == 2:
+            raise CaseError(
+                _("Both households have a %(what)s; keep one of them before merging.")
+                % {"what": model._meta.verbose_name}
+            )
     offset = keep.episodes.aggregate(n=Max("number"))["n"] or 0
     moved = list(drop.episodes.order_by("number"))
     for episode in reversed(moved):  # avoid clashing numbers while renumbering
@@ -419,7 +458,9 @@ def merge_households(keep: Household, drop: Household, *, by: StaffProfile) -> H
         if not keep.members.filter(person=member.person).exists():
             member.household = keep
             member.save(update_fields=["household"])
-    drop.involvements.update(household=keep)
+    _repoint_references(drop, keep, handled={
+        "HouseholdMember.household", "Episode.household", "Household.merged_into",
+    })
     drop.merged_into = keep
     drop.save(update_fields=["merged_into"])
     _note_on_latest(keep, EventKind.HOUSEHOLD_MERGED, by,

@@ -51,6 +51,7 @@ def no_access(request: HttpRequest, staff: StaffProfile | None, status: int = 40
             "is_partner": "partner" in roles,
             "is_policy": "policy" in roles,
             "is_admin": "admin" in roles,
+            "is_privacy_officer": "privacy_officer" in roles,
         },
         status=status,
     )

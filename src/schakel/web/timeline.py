@@ -33,6 +33,8 @@ class Entry:
     recorded_later: bool
     details: list[tuple[Any, Any]] = field(default_factory=list)
     previous_reference: str = ""
+    category: str = ""
+    hidden: bool = False
 
 
 def _label(choices: type[TextChoices], value: Any) -> Any:

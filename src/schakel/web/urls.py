@@ -1,6 +1,14 @@
 from django.urls import path
 
-from schakel.web.views import home, household, lists, merge, registration, search
+from schakel.web.views import (
+    home,
+    household,
+    household_privacy,
+    lists,
+    merge,
+    registration,
+    search,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -26,5 +34,25 @@ urlpatterns = [
         "huishouden/<str:reference>/personen-samenvoegen/",
         merge.merge_persons,
         name="merge_persons",
+    ),
+    path(
+        "huishouden/<str:reference>/toestemming/",
+        household_privacy.give_consent,
+        name="give_consent",
+    ),
+    path(
+        "huishouden/<str:reference>/toestemming/<int:pk>/intrekken/",
+        household_privacy.withdraw_consent,
+        name="withdraw_consent",
+    ),
+    path(
+        "huishouden/<str:reference>/signalering/",
+        household_privacy.set_flag,
+        name="set_flag",
+    ),
+    path(
+        "huishouden/<str:reference>/signalering/<int:pk>/beeindigen/",
+        household_privacy.end_flag,
+        name="end_flag",
     ),
 ]

@@ -16,6 +16,7 @@ from schakel.web.forms.base import (
     occurred_at_field,
     with_empty,
 )
+from schakel.web.forms.privacy import note_category_field
 
 
 class EventForm(SchakelForm):
@@ -26,6 +27,7 @@ class EventForm(SchakelForm):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+    category = note_category_field()
 
     def __init__(self, *args: Any, team_staff: QuerySet[StaffProfile] | None = None,
                  **kwargs: Any) -> None:

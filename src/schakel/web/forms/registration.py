@@ -24,6 +24,7 @@ from schakel.web.forms.base import (
     occurred_at_field,
     with_empty,
 )
+from schakel.web.forms.privacy import note_category_field
 from schakel.web.permissions import default_team
 
 PROBLEMS = [("multiple", _("Multiple problems")), ("single", _("One problem"))]
@@ -69,6 +70,7 @@ class RegistrationForm(SchakelForm):
         label=_("What is the signal about?"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    category = note_category_field(_("Does the signal contain sensitive data?"))
     household_name = forms.CharField(
         label=_("Household name"), required=False, max_length=160,
         help_text=_("Usually the family name; taken from the first person when empty."),

@@ -1,9 +1,14 @@
-"""Mijn caseload, the team's werkvoorraad and the team's waiting list (kept apart)."""
+"""Mijn caseload, the team's werkvoorraad and the team's waiting list (kept apart).
+
+The werkvoorraad is visible to the team's members (they pick up and assign the
+work). On the waiting list a household is named only to those involved with
+it; the others see that someone waits and for how long, never who.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +18,9 @@ from django.utils import timezone
 from schakel.cases import queries
 from schakel.cases.models import Episode
 from schakel.norms.queries import my_signals
-from schakel.privacy.access import log_read, team_ids
+from schakel.privacy.access import log_read, team_ids, visible_households
+from schakel.privacy.flags import active_flags_by_household
+from schakel.privacy.models import SensitiveFlag
 from schakel.tenancy.models import StaffProfile, Team
 from schakel.web.permissions import casework_view
 from schakel.web.views.common import paginate
@@ -24,19 +31,29 @@ class Row:
     episode: Episode
     days_waiting: int
     next_step: queries.NextStep
+    visible: bool = True
+    flags: list[SensitiveFlag] = field(default_factory=list)
 
 
-def _rows(episodes: list[Episode]) -> list[Row]:
+def _rows(staff: StaffProfile, episodes: list[Episode]) -> list[Row]:
     today = timezone.localdate()
-    return [Row(e, queries.days_waiting(e, today), queries.next_step(e)) for e in episodes]
+    ids = [e.household_id for e in episodes]
+    visible = set(visible_households(staff).filter(pk__in=ids).values_list("pk", flat=True))
+    flags = active_flags_by_household(visible)
+    return [
+        Row(e, queries.days_waiting(e, today), queries.next_step(e),
+            e.household_id in visible, flags.get(e.household_id, []))
+        for e in episodes
+    ]
 
 
 @casework_view
 def caseload(request: HttpRequest, staff: StaffProfile) -> HttpResponse:
     page = paginate(request, queries.caseload(staff))
-    log_read(staff, "caseload_view", detail=f"n={page.paginator.count}")
+    log_read(staff, "caseload_view", detail=f"n={page.paginator.count}",
+             fields="list: household names, state", purpose="case direction: own caseload")
     return render(request, "web/caseload.html", {
-        "nav": "caseload", "page": page, "rows": _rows(list(page)),
+        "nav": "caseload", "page": page, "rows": _rows(staff, list(page)),
         "signals": my_signals(staff),
     })
 
@@ -51,8 +68,12 @@ def _queue(
     context: dict[str, object] = {"nav": nav, "teams": teams, "team": team}
     if team is not None:
         page = paginate(request, query(team.pk))
-        context.update(page=page, rows=_rows(list(page)))
-        log_read(staff, f"{nav}_view", detail=f"team={team.pk} n={page.paginator.count}")
+        rows = _rows(staff, list(page))
+        context.update(page=page, rows=rows)
+        log_read(staff, f"{nav}_view", fields="list: household names, state",
+                 purpose="team work: picking up and following the team's work",
+                 detail=f"team={team.pk} n={page.paginator.count} "
+                 f"named={sum(r.visible for r in rows)}")
     return render(request, template, context)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from schakel.cases import services
-from schakel.privacy.access import can_work_in_team, log_read, visible_households
+from schakel.privacy.access import can_work_in_team, log_change, log_read, visible_households
 from schakel.tenancy.models import StaffProfile
 from schakel.web.forms.base import add_service_errors, error_summary
 from schakel.web.forms.search import MergeHouseholdForm, MergePersonsForm
@@ -31,7 +32,11 @@ def merge_households(request: HttpRequest, staff: StaffProfile, reference: str) 
             form.add_error("reference", _("No household with this reference that you may see."))
         else:
             try:
-                services.merge_households(keep, drop, by=staff)
+                with transaction.atomic():
+                    services.merge_households(keep, drop, by=staff)
+                    log_change(staff, "households_merged", household=keep,
+                               fields="household, episodes, members",
+                               detail=f"merged={drop.reference}")
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -55,7 +60,10 @@ def merge_persons(request: HttpRequest, staff: StaffProfile, reference: str) -> 
     if request.method == "POST" and form.is_valid():
         keep, drop = form.cleaned_data["keep"], form.cleaned_data["drop"]
         try:
-            services.merge_persons(keep, drop, by=staff)
+            with transaction.atomic():
+                services.merge_persons(keep, drop, by=staff)
+                log_change(staff, "persons_merged", household=household, person=keep,
+                           fields="person", detail=f"merged person={drop.pk}")
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

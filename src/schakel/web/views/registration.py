@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,13 @@ from django.utils.translation import gettext as _
 from schakel.cases import services
 from schakel.cases.models import Episode
 from schakel.people.models import Household
-from schakel.privacy.access import can_view_household, visible_households
+from schakel.privacy.access import (
+    can_view_household,
+    log_change,
+    log_read,
+    visible_households,
+)
+from schakel.privacy.models import EventCategory
 from schakel.tenancy.models import StaffProfile
 from schakel.web import duplicates
 from schakel.web.forms.base import add_service_errors, error_summary
@@ -41,6 +48,13 @@ def _render(
     request: HttpRequest, form: RegistrationForm, persons: BasePersonFormSet | None,
     existing: Household | None, found: duplicates.Duplicates | None = None, status: int = 200,
 ) -> HttpResponse:
+    staff = getattr(request.user, "staff", None)
+    if staff is not None and found is not None and found.matches:
+        log_read(staff, "duplicate_check", fields="names and birth dates of likely duplicates",
+                 detail=f"households={len(found.matches)}")
+    if staff is not None and existing is not None:
+        log_read(staff, "household_view", household=existing,
+                 fields="registration form: household name")
     context: dict[str, Any] = {
         "nav": "register", "form": form, "persons": persons, "existing": existing,
         "duplicates": found, "errors_summary": error_summary(form, persons),
@@ -56,6 +70,21 @@ def _done(request: HttpRequest, staff: StaffProfile, episode: Episode) -> HttpRe
     if can_view_household(staff, household):
         return redirect("web:household", reference=household.reference)
     return redirect("web:register")
+
+
+def _register(staff: StaffProfile, form: RegistrationForm, **kwargs: Any) -> Episode:
+    """The registration, the category of its signal text and the audit record: one transaction."""
+    with transaction.atomic():
+        episode = services.register(staff, form.registration_input(), **kwargs)
+        category = form.cleaned_data.get("category") or ""
+        if category:
+            first = episode.events.order_by("seq").first()
+            if first is not None:
+                EventCategory.objects.create(event=first, category=category)
+        log_change(staff, "registration", household=episode.household,
+                   fields="household, persons, registration" + (f" ({category})" if category
+                                                               else ""))
+    return episode
 
 
 @casework_view
@@ -74,28 +103,25 @@ def register(request: HttpRequest, staff: StaffProfile) -> HttpResponse:
         return _render(request, form, persons, existing, status=400)
     try:
         if existing is not None:
-            episode = services.register(staff, form.registration_input(), household=existing)
+            episode = _register(staff, form, household=existing)
             return _done(request, staff, episode)
         assert persons is not None
         inputs = persons.person_inputs()
         visible = visible_households(staff)
+        found = duplicates.find(inputs, visible, staff.municipality_id)
         chosen = request.POST.get("use_household")
         if chosen:
-            household = visible.filter(reference=chosen, merged_into__isnull=True).first()
+            household = visible.filter(reference=chosen, merged_into__isnull=True).first() or next(
+                (h for h in found.archived if h.reference == chosen), None)
             if household is None:
                 raise ValidationError(_("You cannot register on that household."))
-            episode = services.register(
-                staff, form.registration_input(), household=household,
-                members=duplicates.new_members(inputs, household),
-            )
+            episode = _register(staff, form, household=household,
+                                members=duplicates.new_members(inputs, household))
             return _done(request, staff, episode)
-        found = duplicates.find(inputs, visible)
         if found.any and "confirm_new" not in request.POST:
             return _render(request, form, persons, existing, found)
-        episode = services.register(
-            staff, form.registration_input(),
-            household_name=form.cleaned_data["household_name"], members=inputs,
-        )
+        episode = _register(staff, form, household_name=form.cleaned_data["household_name"],
+                            members=inputs)
     except ValidationError as exc:
         add_service_errors(form, exc)
         return _render(request, form, persons, existing, status=400)

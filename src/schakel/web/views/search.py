@@ -11,6 +11,7 @@ from django.shortcuts import render
 
 from schakel.cases import queries
 from schakel.privacy.access import log_read, visible_households
+from schakel.privacy.flags import active_flags_by_household
 from schakel.tenancy.models import StaffProfile
 from schakel.web.forms.base import error_summary
 from schakel.web.forms.search import SearchForm
@@ -26,8 +27,11 @@ def search(request: HttpRequest, staff: StaffProfile) -> HttpResponse:
     if form.is_bound and form.is_valid():
         results = queries.search_households(visible_households(staff), form.cleaned_data["q"])
         page = paginate(request, results, request.POST.get("page"))
-        log_read(staff, "search", detail=str(page.paginator.count))
-        context.update(page=page, searched=True)
+        log_read(staff, "search", detail=str(page.paginator.count),
+                 fields="search results: names, birth dates",
+                 purpose="finding a household one is involved with")
+        context.update(page=page, searched=True,
+                       flags=active_flags_by_household(h.pk for h in page))
     elif form.is_bound:
         status = 400
     context["errors_summary"] = error_summary(form)

@@ -1,0 +1,35 @@
+"""Sensitive flags on a household or one of its members."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from schakel.people.models import Household, Person
+from schakel.privacy.constants import FlagKind
+from schakel.tenancy.models import StaffProfile
+
+
+class SensitiveFlag(models.Model):
+    """E.g. "do not contact the parents": a child may get help without their knowledge."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="flags")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=FlagKind.choices)
+    note = models.CharField(_("explanation"), max_length=300, blank=True)
+    set_by = models.ForeignKey(StaffProfile, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(_("set on"))
+    ended_by = models.ForeignKey(
+        StaffProfile, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("ended on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sensitive flag")
+        verbose_name_plural = _("sensitive flags")
+        ordering = ["kind", "set_at"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -1,0 +1,1 @@
+"""Privacy pages: thin views over the privacy services and queries."""

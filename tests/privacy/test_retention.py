@@ -145,3 +145,26 @@ def test_the_privacy_officer_erases_from_the_retention_page(login, world, team):
     assert client.post(reverse("privacy:retention"), {}).status_code == 400
     assert client.post(reverse("privacy:retention"), {"confirm": "on"}).status_code == 302
     assert Erasure.objects.filter(household=episode.household).exists()
+
+
+def test_erasure_reaches_plans_network_and_measurements(world, team):
+    from schakel.assessment.models import Answer, SkippedPart
+    from schakel.plans.models import Goal, NetworkEntry, PlanVersion, SpecialistReferral
+    from tests.privacy.others import build
+
+    build(world)
+    household = world.household
+    erased = sum(eraser(household) for eraser in retention._erasers)
+    assert erased > 0
+    assert set(Goal.objects.filter(version__plan__household=household)
+               .values_list("text", flat=True)) == {ERASED}
+    assert not PlanVersion.objects.filter(plan__household=household).exclude(
+        internal_note="").exists()
+    assert set(NetworkEntry.objects.filter(household=household)
+               .values_list("name", flat=True)) == {ERASED}
+    assert set(SpecialistReferral.objects.filter(household=household)
+               .values_list("reason", flat=True)) == {ERASED}
+    assert set(SkippedPart.objects.filter(measurement__household=household)
+               .values_list("reason", flat=True)) == {ERASED}
+    assert not Answer.objects.filter(measurement__household=household).exclude(
+        text__in=["", ERASED]).exists()

@@ -29,7 +29,6 @@ ACTION_ORDER: tuple[str, ...] = (
     EventKind.KITCHEN_TABLE,
     EventKind.ASSIGNED,
     EventKind.HELP_STARTED,
-    EventKind.PLAN_AGREED,
     EventKind.SCALED_UP,
     EventKind.SCALED_DOWN,
     EventKind.DIRECTOR_CHANGED,

@@ -27,6 +27,7 @@ LOGINS: tuple[tuple[str, str], ...] = (
     ("partner", "partner user (GP practice, POH-GGZ)"),
     ("beleid", "policy: aggregate figures only"),
     ("beheer", "functional administrator"),
+    ("privacy", "privacy officer: audit log, review of emergency access, retention"),
 )
 ROLE_OF = dict(LOGINS)
 
@@ -76,6 +77,7 @@ def assign_usernames(tenant: Tenant, stats: Stats) -> list[Login]:
         "partner": tenant.special["partner"],
         "beleid": tenant.special["policy"],
         "beheer": tenant.special["admin"],
+        "privacy": tenant.special["privacy"],
     }
     taken = set(chosen)
     for username, staff in chosen.items():

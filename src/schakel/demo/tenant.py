@@ -292,4 +292,6 @@ class _Builder:
                                          specialisms=["beleidsadviseur"])
         special["admin"] = self._person("gemeente", roles=[Role.ADMIN],
                                         specialisms=["functioneel beheerder"])
+        special["privacy"] = self._person("gemeente", roles=[Role.PRIVACY_OFFICER],
+                                          specialisms=["privacy officer"])
         return special

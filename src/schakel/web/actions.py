@@ -94,8 +94,6 @@ ACTIONS: dict[str, Action] = {
                _assign, _("Assigned. The household now waits for help to start.")),
         Action(EventKind.HELP_STARTED, _("Start help"), _("Record start of help"), EventForm,
                _start_help, _("Help started.")),
-        Action(EventKind.PLAN_AGREED, _("Support plan agreed"), _("Record agreed plan"),
-               EventForm, _record(EventKind.PLAN_AGREED), _("Agreed plan recorded.")),
         Action(EventKind.SCALED_UP, _("Scale up"), _("Record scaling up"), EventForm,
                _record(EventKind.SCALED_UP), _("Scaling up recorded.")),
         Action(EventKind.SCALED_DOWN, _("Scale down"), _("Record scaling down"), EventForm,

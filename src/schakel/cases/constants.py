@@ -25,6 +25,7 @@ class Source(models.TextChoices):
     WELFARE = "welfare", _("Welfare organisation")
     VOLUNTEER = "volunteer", _("Volunteer")
     VEILIG_THUIS = "veilig_thuis", _("Veilig Thuis")
+    CASE_TABLE = "case_table", _("Multi-agency case table")
     OTHER = "other", _("Other")
 
 

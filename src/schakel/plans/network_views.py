@@ -19,7 +19,7 @@ from schakel.plans.forms import NetworkForm
 from schakel.plans.models import NetworkEntry
 from schakel.privacy.access import log_read
 from schakel.tenancy.models import StaffProfile
-from schakel.web.forms.base import add_service_errors, error_summary
+from schakel.web.forms.base import add_service_errors, error_summary, submit
 from schakel.web.permissions import casework_view
 
 
@@ -60,14 +60,11 @@ def edit_entry(request: HttpRequest, staff: StaffProfile, reference: str,
                "influence": entry.influence, "related_to": str(entry.related_to_id or ""),
                "contact": entry.contact, "note": entry.note}
     form = NetworkForm(request.POST or None, initial=initial, persons=persons)
-    if request.method == "POST" and may_record(staff, household) and form.is_valid():
-        try:
-            services.update_network_entry(entry, form.to_input(), by=staff)
-        except CaseError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The network map has been updated."))
-            return redirect("plans:network", reference=reference)
+    if request.method == "POST" and may_record(staff, household) and submit(
+            request, form,
+            lambda _d: services.update_network_entry(entry, form.to_input(), by=staff),
+            _("The network map has been updated.")):
+        return redirect("plans:network", reference=reference)
     return render(request, "plans/edit.html", {
         "household": household, "form": form, "title": _("Change %(name)s") % {
             "name": entry.name}, "back": "network",

@@ -36,7 +36,7 @@ from schakel.plans.forms import (
 from schakel.plans.models import Goal, PlanAction, PlanVersion
 from schakel.privacy.access import log_read
 from schakel.tenancy.models import StaffProfile
-from schakel.web.forms.base import add_service_errors, error_summary
+from schakel.web.forms.base import add_service_errors, error_summary, submit
 from schakel.web.permissions import casework_view
 
 
@@ -214,14 +214,10 @@ def edit_goal(request: HttpRequest, staff: StaffProfile, reference: str, pk: int
     initial = {"life_area": goal.life_area, "person": str(goal.person_id or ""),
                "text": goal.text, "internal_note": goal.internal_note}
     form = GoalForm(request.POST or None, initial=initial, persons=persons)
-    if request.method == "POST" and may_record(staff, household) and form.is_valid():
-        try:
-            services.update_goal(goal, form.to_input(), by=staff)
-        except CaseError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The goal has been changed."))
-            return redirect("plans:plan", reference=reference)
+    if request.method == "POST" and may_record(staff, household) and submit(
+            request, form, lambda _d: services.update_goal(goal, form.to_input(), by=staff),
+            _("The goal has been changed.")):
+        return redirect("plans:plan", reference=reference)
     return render(request, "plans/edit.html", {
         "household": household, "form": form, "title": _("Change the goal"),
         "errors_summary": error_summary(form),
@@ -239,14 +235,10 @@ def edit_action(request: HttpRequest, staff: StaffProfile, reference: str,
                "status": item.status, "internal_note": item.internal_note}
     form = ActionForm(request.POST or None, initial=initial,
                       network=queries.network(household, include_ended=False))
-    if request.method == "POST" and may_record(staff, household) and form.is_valid():
-        try:
-            services.update_action(item, form.to_input(), by=staff)
-        except CaseError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The action has been changed."))
-            return redirect("plans:plan", reference=reference)
+    if request.method == "POST" and may_record(staff, household) and submit(
+            request, form, lambda _d: services.update_action(item, form.to_input(), by=staff),
+            _("The action has been changed.")):
+        return redirect("plans:plan", reference=reference)
     return render(request, "plans/edit.html", {
         "household": household, "form": form, "title": _("Change the action"),
         "errors_summary": error_summary(form),

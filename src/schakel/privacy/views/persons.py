@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +18,7 @@ from schakel.privacy.models import Consent, CorrectionRequest, Objection, Sensit
 from schakel.privacy.queries import find_persons
 from schakel.privacy.views.common import officer_view
 from schakel.tenancy.models import StaffProfile
-from schakel.web.forms.base import add_service_errors, error_summary
+from schakel.web.forms.base import error_summary, submit
 
 
 def _person(staff: StaffProfile, pk: int) -> Person:
@@ -77,14 +75,9 @@ def person(request: HttpRequest, staff: StaffProfile, pk: int) -> HttpResponse:
 def correction(request: HttpRequest, staff: StaffProfile, pk: int) -> HttpResponse:
     item = _person(staff, pk)
     form = CorrectionForm(request.POST, prefix="correction")
-    if form.is_valid():
-        try:
-            rights.request_correction(item, by=staff, request=form.cleaned_data["request"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Correction request recorded."))
-            return redirect("privacy:person", pk=item.pk)
+    if submit(request, form, lambda d: rights.request_correction(
+            item, by=staff, request=d["request"]), _("Correction request recorded.")):
+        return redirect("privacy:person", pk=item.pk)
     return _person_page(request, staff, item, status=400, correction=form)
 
 
@@ -94,15 +87,10 @@ def handle_correction(request: HttpRequest, staff: StaffProfile, pk: int) -> Htt
     item = get_object_or_404(CorrectionRequest, pk=pk)
     person_ = _person(staff, item.person_id)
     form = HandleForm(request.POST, prefix=f"c{item.pk}")
-    if form.is_valid():
-        try:
-            rights.handle_correction(item, by=staff, status=form.cleaned_data["status"],
-                                     response=form.cleaned_data["response"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The handling of the correction request is recorded."))
-            return redirect("privacy:person", pk=person_.pk)
+    if submit(request, form, lambda d: rights.handle_correction(
+            item, by=staff, status=d["status"], response=d["response"]),
+            _("The handling of the correction request is recorded.")):
+        return redirect("privacy:person", pk=person_.pk)
     return _person_page(request, staff, person_, status=400, **{f"c{item.pk}": form})
 
 
@@ -111,15 +99,10 @@ def handle_correction(request: HttpRequest, staff: StaffProfile, pk: int) -> Htt
 def objection(request: HttpRequest, staff: StaffProfile, pk: int) -> HttpResponse:
     item = _person(staff, pk)
     form = ObjectionForm(request.POST, prefix="objection")
-    if form.is_valid():
-        try:
-            rights.object_to_processing(item, by=staff, purpose=form.cleaned_data["purpose"],
-                                        grounds=form.cleaned_data["grounds"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Objection recorded."))
-            return redirect("privacy:person", pk=item.pk)
+    if submit(request, form, lambda d: rights.object_to_processing(
+            item, by=staff, purpose=d["purpose"], grounds=d["grounds"]),
+            _("Objection recorded.")):
+        return redirect("privacy:person", pk=item.pk)
     return _person_page(request, staff, item, status=400, objection=form)
 
 
@@ -129,15 +112,10 @@ def decide_objection(request: HttpRequest, staff: StaffProfile, pk: int) -> Http
     item = get_object_or_404(Objection, pk=pk)
     person_ = _person(staff, item.person_id)
     form = HandleForm(request.POST, prefix=f"o{item.pk}")
-    if form.is_valid():
-        try:
-            rights.decide_objection(item, by=staff, status=form.cleaned_data["status"],
-                                    decision=form.cleaned_data["response"])
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("The decision on the objection is recorded."))
-            return redirect("privacy:person", pk=person_.pk)
+    if submit(request, form, lambda d: rights.decide_objection(
+            item, by=staff, status=d["status"], decision=d["response"]),
+            _("The decision on the objection is recorded.")):
+        return redirect("privacy:person", pk=person_.pk)
     return _person_page(request, staff, person_, status=400, **{f"o{item.pk}": form})
 
 

@@ -7,12 +7,15 @@ field, tied with ``aria-describedby``, and listed in a summary at the top.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -125,3 +128,25 @@ def error_summary(*forms_: forms.BaseForm | forms.BaseFormSet | None) -> list[tu
             anchor = bound.id_for_label or (f"{bound.auto_id}_0" if bound.use_fieldset else "")
             items += [(anchor, f"{form[name].label}: {m}") for m in field_errors]
     return items
+
+
+def submit(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    action: Callable[[dict[str, Any]], object],
+    success: str,
+) -> bool:
+    """Run a service with a valid form's data; service errors land on the form.
+
+    Returns True when the action succeeded (a success message is queued), so
+    the view can redirect; False when the form should be shown again.
+    """
+    if not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    messages.success(request, success)
+    return True

@@ -81,3 +81,23 @@ def line_of(records: list[dict[str, Any]], record_id: str, kind: str) -> int:
         if r["id"] == record_id and r["type"] == kind:
             return i + 2
     raise KeyError(record_id)
+
+
+def flag(flag_id: str = "f1", **values: Any) -> dict[str, Any]:
+    return {"type": "sensitive_flag", "id": flag_id, "household": "h1", "person": "p2",
+            "kind": "do_not_contact_parents", "note": "Hulp zonder medeweten ouders",
+            "set_by": "s1", "set_at": at(2, 11), "ended_by": None, "ended_at": None, **values}
+
+
+def consent(consent_id: str = "k1", **values: Any) -> dict[str, Any]:
+    return {"type": "consent", "id": consent_id, "person": "p1", "household": "h1",
+            "purpose": "referral", "recipient": "org", "categories": ["contact", "finances"],
+            "method": "written", "given_at": at(3, 10), "valid_until": "2026-03-03",
+            "note": "", "recorded_by": "s1", "withdrawn_at": None, "withdrawn_by": None,
+            "withdrawal_note": "", **values}
+
+
+def with_privacy(records: list[dict[str, Any]], *extra: dict[str, Any]) -> list[dict[str, Any]]:
+    """``records`` with a flag and a consent (or ``extra``) right after the households."""
+    last = max(i for i, r in enumerate(records) if r["type"] == "household")
+    return [*records[:last + 1], *(extra or (flag(), consent())), *records[last + 1:]]

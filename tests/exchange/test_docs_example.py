@@ -12,6 +12,7 @@ import pytest
 from schakel.cases.constants import State
 from schakel.cases.models import Episode, Involvement
 from schakel.exchange.importer import import_lines
+from schakel.privacy.models import Consent, SensitiveFlag
 from tests.exchange.history import exported
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "exchange.md"
@@ -31,13 +32,22 @@ def example_lines() -> list[str]:
 def test_the_documented_example_imports():
     result = import_lines(example_lines())
     assert [(kind, c.created) for kind, c in result.counts.items()] == [
-        ("municipality", 1), ("district", 1), ("organisation", 1), ("team", 1), ("staff", 2),
-        ("person", 2), ("household", 1), ("episode", 1), ("event", 13), ("short_contact", 1),
+        ("municipality", 1), ("district", 1), ("organisation", 2), ("team", 1), ("staff", 2),
+        ("person", 2), ("household", 1), ("sensitive_flag", 1), ("consent", 1), ("episode", 1),
+        ("event", 13), ("short_contact", 1),
     ]
     episode = Episode.objects.get()
     assert episode.state == State.ENDED
     assert episode.director is None
     assert Involvement.objects.get().ended_at is not None
+    flag = SensitiveFlag.objects.get()
+    assert (flag.household.external_id, flag.person, flag.kind, flag.ended_at) == (
+        "hh-1001", None, "danger_home_visit", None)
+    consent = Consent.objects.get()
+    assert consent.person.external_id == "ps-1001-1"
+    assert consent.recipient.external_id == "org-shv"
+    assert consent.categories == ["contact", "finances", "identity"]
+    assert consent.valid_at(dt.datetime(2025, 6, 1, tzinfo=dt.UTC))
 
 
 @pytest.mark.django_db

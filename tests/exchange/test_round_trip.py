@@ -7,6 +7,7 @@ import pytest
 from schakel.cases.models import Episode, Event, Involvement
 from schakel.exchange.importer import import_lines
 from schakel.people.models import Household, Person
+from schakel.privacy.models import Consent, SensitiveFlag
 from schakel.tenancy.models import StaffProfile
 from tests.exchange.builders import lines, sample
 from tests.exchange.history import exported, make_history, wipe
@@ -18,6 +19,12 @@ EPISODE_FIELDS = ("external_id", "household__external_id", "number", "previous__
                   "state", "director__external_id", "unit", "source", "channel", "urgency",
                   "registered_at", "assigned_at", "help_started_at", "closed_at",
                   "last_event_at")
+FLAG_FIELDS = ("external_id", "household__external_id", "person__external_id", "kind", "note",
+               "set_by__external_id", "set_at", "ended_by__external_id", "ended_at")
+CONSENT_FIELDS = ("external_id", "person__external_id", "household__external_id", "purpose",
+                  "recipient__external_id", "categories", "method", "given_at", "valid_until",
+                  "note", "recorded_by__external_id", "withdrawn_at",
+                  "withdrawn_by__external_id", "withdrawal_note")
 INVOLVEMENT_FIELDS = ("external_id", "household__external_id", "kind", "staff__external_id",
                       "name", "organisation", "role", "contact", "started_at", "ended_at")
 
@@ -33,6 +40,10 @@ def test_export_then_import_into_an_empty_database_reproduces_every_event_exactl
     events = snapshot(Event, EVENT_FIELDS, ("external_id",))
     episodes = snapshot(Episode, EPISODE_FIELDS, ("external_id",))
     involvements = snapshot(Involvement, INVOLVEMENT_FIELDS, ("external_id",))
+    flags = snapshot(SensitiveFlag, FLAG_FIELDS, ("external_id",))
+    consents = snapshot(Consent, CONSENT_FIELDS, ("external_id",))
+    assert len(flags) == 2 and len(consents) == 2
+    assert {f[8] is None for f in flags} == {c[11] is None for c in consents} == {True, False}
     assert {e[3] for e in events} >= {"registered", "returned", "triaged", "assigned",
                                       "help_started", "involvement_added",
                                       "involvement_ended", "director_changed", "closed"}
@@ -46,6 +57,9 @@ def test_export_then_import_into_an_empty_database_reproduces_every_event_exactl
     assert snapshot(Event, EVENT_FIELDS, ("external_id",)) == events
     assert snapshot(Episode, EPISODE_FIELDS, ("external_id",)) == episodes
     assert snapshot(Involvement, INVOLVEMENT_FIELDS, ("external_id",)) == involvements
+    assert result["sensitive_flag"].created == 2 and result["consent"].created == 2
+    assert snapshot(SensitiveFlag, FLAG_FIELDS, ("external_id",)) == flags
+    assert snapshot(Consent, CONSENT_FIELDS, ("external_id",)) == consents
 
 
 def test_export_import_export_gives_the_same_lines_apart_from_the_header_time(

@@ -5,13 +5,17 @@ then seq), so exporting the same data twice gives the same lines, and
 exporting an imported export gives the file back. Values are written in one
 canonical form: timestamps in UTC with microseconds, keys inside event data
 sorted (PostgreSQL's jsonb does not keep key order, SQLite does).
+
+Sensitive flags and consents travel with the households they belong to, so
+the receiving system honours them; every export is one audit record
+(docs/privacy.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TextIO
@@ -20,8 +24,10 @@ from django.db.models import Model
 from django.utils import timezone
 
 from schakel.cases.models import Episode, Event, ShortContact
-from schakel.exchange.spec import FIELD_NAMES, FORMAT, VERSION
+from schakel.exchange.spec import FIELD_NAMES, FORMAT, TYPES, VERSION
 from schakel.people.models import Household, HouseholdMember, Person
+from schakel.privacy.access import log_change
+from schakel.privacy.models import Consent, SensitiveFlag
 from schakel.tenancy.models import (
     District,
     Membership,
@@ -32,6 +38,7 @@ from schakel.tenancy.models import (
 )
 
 CHUNK = 5000
+ACTOR = "schakel export"
 
 
 def moment(value: dt.datetime) -> str:
@@ -145,6 +152,14 @@ def all_records() -> Iterator[dict[str, Any]]:
         "phone", "email", "street", "house_number", "postcode", "city",
         "merged_into__external_id")))
     yield from _households()
+    yield from _records("sensitive_flag", _rows(SensitiveFlag, (
+        "external_id", "household__external_id", "person__external_id", "kind", "note",
+        "set_by__external_id", "set_at", "ended_by__external_id", "ended_at")))
+    yield from _records("consent", _rows(Consent, (
+        "external_id", "person__external_id", "household__external_id", "purpose",
+        "recipient__external_id", "categories", "method", "given_at", "valid_until", "note",
+        "recorded_by__external_id", "withdrawn_at", "withdrawn_by__external_id",
+        "withdrawal_note")))
     yield from _records("episode", _rows(Episode, (
         "external_id", "household__external_id", "team__external_id", "number",
         "previous__external_id")))
@@ -158,13 +173,27 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def export(stream: TextIO) -> int:
-    """Write the whole database to ``stream``; returns the number of lines written."""
+def counts_detail(counts: dict[str, int]) -> str:
+    """Records per type for the audit record, in file order, leaving out empty types."""
+    return " ".join(f"{kind}={counts[kind]}" for kind in TYPES if counts.get(kind))
+
+
+def export(stream: TextIO, *, actor: str = ACTOR) -> int:
+    """Write the whole database to ``stream``; returns the number of lines written.
+
+    The export is recorded in the audit log (``actor`` names who or what ran
+    it; there is no staff member behind a command) once it has been written.
+    """
     header = {"type": "header", "format": FORMAT, "version": VERSION,
               "exported_at": moment(timezone.now())}
     stream.write(dumps(header) + "\n")
     lines = 1
+    counts: Counter[str] = Counter()
     for record in all_records():
         stream.write(dumps(record) + "\n")
+        counts[record["type"]] += 1
         lines += 1
+    log_change(None, "export", actor=actor, fields="exchange:all",
+               purpose="schakel-exchange export (docs/exchange.md)",
+               detail=f"lines={lines} {counts_detail(counts)}")
     return lines

@@ -6,6 +6,9 @@ any, nothing is written. The second parses again and writes in batches
 inside one transaction. Reading twice costs a few seconds per million lines
 and keeps memory flat, where holding millions of parsed lines would not.
 
+A successful import is one audit record (docs/privacy.md), written in the
+import's transaction; a refused import writes nothing, not even that.
+
 See docs/exchange.md for the format and the rules.
 """
 
@@ -26,18 +29,27 @@ from schakel.exchange.parse import HeaderRefused, read_chunks
 from schakel.exchange.plan import Plan
 from schakel.exchange.result import Counts, ImportResult
 from schakel.exchange.snapshot import load_snapshot
+from schakel.exchange.spec import TYPES
 from schakel.exchange.validate import Validator
 from schakel.exchange.write import Writer
+from schakel.privacy.access import log_change
 
 __all__ = ["Counts", "ImportFailed", "ImportResult", "LineError", "import_file", "import_lines"]
 
 SQLITE_CACHE_KB = 1024 * 1024  # 1 GB at most, taken only as the import needs it
+ACTOR = "schakel import"
 
 Source = Callable[[], AbstractContextManager[Iterable[str]]]
 
 
-def import_file(path: str | Path, *, stdout: TextIO | None = None) -> ImportResult:
-    """Import the exchange file at ``path``; progress goes to ``stdout`` when given."""
+def import_file(
+    path: str | Path, *, stdout: TextIO | None = None, actor: str = ACTOR
+) -> ImportResult:
+    """Import the exchange file at ``path``; progress goes to ``stdout`` when given.
+
+    ``actor`` names who or what imported in the audit record (a command has no staff
+    member behind it).
+    """
     file = Path(path)
 
     @contextmanager
@@ -45,13 +57,15 @@ def import_file(path: str | Path, *, stdout: TextIO | None = None) -> ImportResu
         with file.open(encoding="utf-8-sig") as handle:  # tolerate a BOM from Windows tools
             yield handle
 
-    return _import(lines, stdout)
+    return _import(lines, stdout, actor)
 
 
-def import_lines(lines: Iterable[str], *, stdout: TextIO | None = None) -> ImportResult:
+def import_lines(
+    lines: Iterable[str], *, stdout: TextIO | None = None, actor: str = ACTOR
+) -> ImportResult:
     """Import lines given in memory (tests, the demo generator); they are read twice."""
     kept = list(lines)
-    return _import(lambda: nullcontext(kept), stdout)
+    return _import(lambda: nullcontext(kept), stdout, actor)
 
 
 class _Progress:
@@ -84,12 +98,21 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _import(source: Source, stdout: TextIO | None) -> ImportResult:
+def _import(source: Source, stdout: TextIO | None, actor: str) -> ImportResult:
     with _without_cycle_collection():
-        return _import_in_two_passes(source, stdout)
+        return _import_in_two_passes(source, stdout, actor)
 
 
-def _import_in_two_passes(source: Source, stdout: TextIO | None) -> ImportResult:
+def audit_detail(result: ImportResult) -> str:
+    """Counts per type for the audit record: created/updated/unchanged, empty types left out."""
+    counts = " ".join(
+        f"{kind}={c.created}/{c.updated}/{c.unchanged}"
+        for kind in TYPES if (c := result[kind]).total
+    )
+    return f"records={result.records} (created/updated/unchanged) {counts}"
+
+
+def _import_in_two_passes(source: Source, stdout: TextIO | None, actor: str) -> ImportResult:
     progress = _Progress(stdout)
     snapshot = load_snapshot()
     plan = _validate(source, Validator(snapshot, ErrorLog()), progress)
@@ -106,11 +129,14 @@ def _import_in_two_passes(source: Source, stdout: TextIO | None) -> ImportResult
                 if count % 500_000 < len(chunk):
                     progress.say(_("%(count)d records written") % {"count": count})
             result = writer.finish()
+            result.records = count
+            log_change(None, "import", actor=actor, fields="exchange:all",
+                       purpose="schakel-exchange import (docs/exchange.md)",
+                       detail=audit_detail(result))
     except DatabaseError as exc:
         raise ImportFailed([LineError(writer.line, _(
             "the database refused the records starting at this line, nothing was imported: "
             "%(error)s") % {"error": exc})]) from exc
-    result.records = count
     progress.say(_("done"))
     return result
 

@@ -19,6 +19,7 @@ from django.db.models import Model
 from schakel.cases.models import Episode, Event, Involvement, ShortContact
 from schakel.exchange.spec import TYPES
 from schakel.people.models import Household, Person
+from schakel.privacy.models import Consent, SensitiveFlag
 from schakel.tenancy.models import (
     District,
     Municipality,
@@ -46,6 +47,8 @@ class Snapshot:
     involvement_pk: dict[str, int] = field(default_factory=dict)
     ended_involvements: set[str] = field(default_factory=set)
     units: dict[tuple[int, str], int] = field(default_factory=dict)
+    ended_flags: set[str] = field(default_factory=set)
+    withdrawn_consents: set[str] = field(default_factory=set)
 
 
 def _rows(model: type[Model], *fields: str) -> Iterator[tuple[Any, ...]]:
@@ -106,6 +109,21 @@ def load_snapshot() -> Snapshot:
             previous[ext] = prev
         if closed_at is None:
             snap.open_episodes.add(ext)
+
+    active = unique.setdefault("sensitive_flag.active", {})
+    for ext, key, ended_at, household, person, kind in _rows(
+        SensitiveFlag, "external_id", "pk", "ended_at", "household__external_id",
+        "person__external_id", "kind",
+    ):
+        pk["sensitive_flag"][ext] = key
+        if ended_at is not None:
+            snap.ended_flags.add(ext)
+        else:
+            active[ext] = (household, person, kind)
+    for ext, key, withdrawn_at in _rows(Consent, "external_id", "pk", "withdrawn_at"):
+        pk["consent"][ext] = key
+        if withdrawn_at is not None:
+            snap.withdrawn_consents.add(ext)
 
     snap.has_events = Event.objects.exists()
     pk["short_contact"] = dict(_rows(ShortContact, "external_id", "pk"))

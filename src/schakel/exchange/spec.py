@@ -24,6 +24,8 @@ from schakel.cases.models import Event
 from schakel.exchange import fields as f
 from schakel.people.constants import HouseholdRole
 from schakel.people.models import Household, Person
+from schakel.privacy.constants import ConsentMethod, DataCategory, FlagKind, Purpose
+from schakel.privacy.models import Consent, SensitiveFlag
 from schakel.tenancy.constants import (
     DistrictLevel,
     OrganisationKind,
@@ -44,6 +46,8 @@ TYPES: tuple[str, ...] = (
     "staff",
     "person",
     "household",
+    "sensitive_flag",
+    "consent",
     "episode",
     "event",
     "short_contact",
@@ -184,6 +188,34 @@ SPECS: dict[str, tuple[Field, ...]] = {
         _text(Household, "name", required=True),
         Field("members", f.list_of(_member), default=list, load=f.list_of(_member)),
         _ref("merged_into", "household", required=False),
+    ),
+    "sensitive_flag": (
+        ID,
+        _ref("household", "household"),
+        _ref("person", "person", required=False),
+        _choice("kind", FlagKind.values),
+        _text(SensitiveFlag, "note"),
+        _ref("set_by", "staff"),
+        Field("set_at", f.moment, required=True, load=dt.datetime.fromisoformat),
+        _ref("ended_by", "staff", required=False),
+        Field("ended_at", f.nullable(f.moment), load=f.nullable(dt.datetime.fromisoformat)),
+    ),
+    "consent": (
+        ID,
+        _ref("person", "person"),
+        _ref("household", "household", required=False),
+        _choice("purpose", Purpose.values),
+        _ref("recipient", "organisation"),
+        Field("categories", f.list_of(f.choice(DataCategory.values)), required=True),
+        _choice("method", ConsentMethod.values),
+        Field("given_at", f.moment, required=True, load=dt.datetime.fromisoformat),
+        Field("valid_until", f.nullable(f.date), load=f.nullable(dt.date.fromisoformat)),
+        _text(Consent, "note"),
+        _ref("recorded_by", "staff"),
+        Field("withdrawn_at", f.nullable(f.moment),
+              load=f.nullable(dt.datetime.fromisoformat)),
+        _ref("withdrawn_by", "staff", required=False),
+        _text(Consent, "withdrawal_note"),
     ),
     "episode": (
         ID,

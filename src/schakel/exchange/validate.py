@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.exchange.errors import ErrorLog
@@ -22,6 +23,7 @@ from schakel.exchange.snapshot import Snapshot
 from schakel.exchange.spec import RANK, TYPES
 from schakel.exchange.unique import UniqueCheck
 from schakel.exchange.validate_cases import CaseChecker
+from schakel.people.models import HouseholdMember
 
 _FIELD: Any = object()
 
@@ -54,7 +56,14 @@ class Validator:
             )
             for name, _type, field in _UNIQUE
         }
+        self.active_flags = UniqueCheck("kind", db.unique.get("sensitive_flag.active", {}))
+        """One flag of a kind in force per household member (or household), as
+        ``privacy.flags.set_flag`` allows; ended flags take no part (value None)."""
         self.episodes: dict[str, tuple[str, int]] = {}
+        self.members: dict[str, frozenset[str]] = {}
+        """Household external id -> its members' external ids as the file lists them."""
+        self.db_members: dict[str, set[str]] = {}
+        """The same for stored households that a flag names, loaded per chunk."""
         self.cases = CaseChecker(db, errors, self)
 
     # -- helpers used by both validators -------------------------------------------------
@@ -87,8 +96,26 @@ class Validator:
 
     def check_chunk(self, chunk: list[Record]) -> None:
         self.cases.prefetch(chunk)
+        self._prefetch_members(chunk)
         for record in chunk:
             self.check(record)
+
+    def _prefetch_members(self, chunk: list[Record]) -> None:
+        """Members of stored households named by flags on a person: one query per chunk."""
+        known = self.db.pk["household"]
+        wanted = {
+            r.f.get("household") for r in chunk
+            if r.type == "sensitive_flag" and r.f.get("person") is not None
+        }
+        pks = {known[ext]: ext for ext in wanted
+               if ext in known and ext not in self.db_members}
+        if not pks:
+            return
+        for ext in pks.values():
+            self.db_members[ext] = set()
+        rows = HouseholdMember.objects.filter(household_id__in=list(pks)).order_by()
+        for household_id, person in rows.values_list("household_id", "person__external_id"):
+            self.db_members[pks[household_id]].add(person)
 
     def check(self, r: Record) -> None:
         rank = RANK[r.type]
@@ -183,6 +210,79 @@ class Validator:
             persons.add(person)
         self._self_ref(r, "merged_into")
         self._unique("household.reference", r, r.f["reference"])
+        assert r.id is not None
+        self.members[r.id] = frozenset(persons)
+
+    def _sensitive_flag(self, r: Record) -> None:
+        f = r.f
+        household_ok = self.ref(r, "household", "household")
+        person_ok = self.ref(r, "person", "person")
+        self.ref(r, "set_by", "staff")
+        self.ref(r, "ended_by", "staff")
+        household, person = f["household"], f["person"]
+        listed = household in self.members or household in self.db_members
+        if (household_ok and person_ok and person is not None and listed
+                and person not in self.members.get(household, ())
+                and person not in self.db_members.get(household, ())):
+            self.errors.field(
+                r.line, "person",
+                _("%(person)s is not a member of household %(household)s")
+                % {"person": show(person), "household": show(household)},
+            )
+        self._ending(r, "set_at", "ended_at", ("ended_by",))
+        assert r.id is not None
+        in_force = (household, person, f["kind"]) if f["ended_at"] is None else None
+        self.active_flags.add(r.id, in_force, r.line)
+        if r.id in self.db.ended_flags and f["ended_at"] is None:
+            self.errors.field(
+                r.line, "ended_at",
+                _("flag %(id)s has ended in the database; an import cannot set it again "
+                  "(give a new flag a new id)") % {"id": show(r.id)},
+            )
+
+    def _consent(self, r: Record) -> None:
+        f = r.f
+        self.ref(r, "person", "person")
+        self.ref(r, "household", "household")
+        self.ref(r, "recipient", "organisation")
+        self.ref(r, "recorded_by", "staff")
+        self.ref(r, "withdrawn_by", "staff")
+        categories = f["categories"]
+        if not categories:
+            self.errors.field(r.line, "categories",
+                              _("name at least one category of data the consent covers"))
+        for i, category in enumerate(categories):
+            if category in categories[:i]:
+                self.errors.field(r.line, f"categories[{i}]",
+                                  _("%(value)s is listed twice") % {"value": show(category)})
+        valid_until = f["valid_until"]
+        if valid_until is not None and valid_until < timezone.localdate(f["given_at"]):
+            self.errors.field(r.line, "valid_until",
+                              _("lies before the consent was given (given_at)"))
+        self._ending(r, "given_at", "withdrawn_at", ("withdrawn_by", "withdrawal_note"))
+        if r.id in self.db.withdrawn_consents and f["withdrawn_at"] is None:
+            self.errors.field(
+                r.line, "withdrawn_at",
+                _("consent %(id)s has been withdrawn in the database; an import cannot "
+                  "make it count again (a new consent needs a new id)") % {"id": show(r.id)},
+            )
+
+    def _ending(self, r: Record, start: str, end: str, about_end: tuple[str, ...]) -> None:
+        """An end (a flag ended, a consent withdrawn) lies after the start; its details
+        (who, why) are only given with it."""
+        ended = r.f[end]
+        if ended is None:
+            for name in about_end:
+                if r.f[name]:
+                    self.errors.field(
+                        r.line, name, _("is only given together with %(field)s") % {"field": end}
+                    )
+        elif ended < r.f[start]:
+            self.errors.field(
+                r.line, end,
+                _("%(when)s lies before %(start)s (%(first)s)")
+                % {"when": ended.isoformat(), "start": start, "first": r.f[start].isoformat()},
+            )
 
     def _episode(self, r: Record) -> None:
         assert r.id is not None
@@ -221,4 +321,13 @@ class Validator:
                 self.errors.field(
                     line, field, problem % {"value": shown, "type": kind, "other": other}
                 )
+        for line, value, other in self.active_flags.conflicts():
+            assert isinstance(value, tuple)
+            self.errors.field(
+                line, "kind",
+                _("flag %(other)s of this kind is already in force for the same "
+                  "%(subject)s; end it (ended_at) or leave this one out")
+                % {"other": show(other),
+                   "subject": _("person") if value[1] is not None else _("household")},
+            )
         return self.cases.finish(self.episodes)

@@ -30,6 +30,7 @@ from schakel.exchange.snapshot import Snapshot
 from schakel.exchange.spec import RANK, SELF_REFERENCES, TYPES
 from schakel.exchange.write_cases import CaseWriter
 from schakel.people.models import Household, HouseholdMember, Person
+from schakel.privacy.models import Consent, SensitiveFlag
 from schakel.tenancy.constants import UnitKind
 from schakel.tenancy.models import (
     District,
@@ -324,6 +325,36 @@ class Writer:
         self.inserter.insert(HouseholdMember, add)
         HouseholdMember.objects.bulk_update(roles, ["role"], batch_size=BATCH)
         return changed
+
+    def _write_sensitive_flag(self, run: list[Record]) -> None:
+        def build(r: Record, _existed: bool) -> dict[str, Any]:
+            f = r.f
+            return {
+                "household_id": self.pk("household", f["household"]),
+                "person_id": self.pk("person", f["person"]), "kind": f["kind"],
+                "note": f["note"], "set_by_id": self.pk("staff", f["set_by"]),
+                "set_at": f["set_at"], "ended_by_id": self.pk("staff", f["ended_by"]),
+                "ended_at": f["ended_at"],
+            }
+
+        self.upsert("sensitive_flag", SensitiveFlag, run, build)
+
+    def _write_consent(self, run: list[Record]) -> None:
+        def build(r: Record, _existed: bool) -> dict[str, Any]:
+            f = r.f
+            return {
+                "person_id": self.pk("person", f["person"]),
+                "household_id": self.pk("household", f["household"]),
+                "purpose": f["purpose"], "recipient_id": self.pk("organisation", f["recipient"]),
+                "categories": f["categories"], "method": f["method"],
+                "given_at": f["given_at"], "valid_until": f["valid_until"], "note": f["note"],
+                "recorded_by_id": self.pk("staff", f["recorded_by"]),
+                "withdrawn_at": f["withdrawn_at"],
+                "withdrawn_by_id": self.pk("staff", f["withdrawn_by"]),
+                "withdrawal_note": f["withdrawal_note"],
+            }
+
+        self.upsert("consent", Consent, run, build)
 
     def _write_episode(self, run: list[Record]) -> None:
         self.cases.episodes(run)

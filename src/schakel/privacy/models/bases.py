@@ -6,6 +6,7 @@ Legal tasks are facts of law and live in code (``schakel.privacy.legal``).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,11 @@ class Covenant(models.Model):
         return [str(DataCategory(c).label) for c in self.categories if c in DataCategory.values]
 
 
+def new_consent_id() -> str:
+    """An external id for a consent recorded in the application (the exchange format's ``id``)."""
+    return f"consent-{uuid.uuid4().hex}"
+
+
 class Consent(models.Model):
     """A person's consent to share data for one purpose with one recipient."""
 
@@ -72,6 +78,8 @@ class Consent(models.Model):
         StaffProfile, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     withdrawal_note = models.CharField(_("note on withdrawal"), max_length=300, blank=True)
+    external_id = models.CharField(max_length=80, unique=True, default=new_consent_id,
+                                   editable=False)
 
     class Meta:
         verbose_name = _("consent")

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from schakel.people.models import Household, Person
 from schakel.privacy.constants import FlagKind
 from schakel.tenancy.models import StaffProfile
+
+
+def new_flag_id() -> str:
+    """An external id for a flag set in the application (the exchange format's ``id``)."""
+    return f"flag-{uuid.uuid4().hex}"
 
 
 class SensitiveFlag(models.Model):
@@ -25,6 +32,8 @@ class SensitiveFlag(models.Model):
         StaffProfile, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     ended_at = models.DateTimeField(_("ended on"), null=True, blank=True)
+    external_id = models.CharField(max_length=80, unique=True, default=new_flag_id,
+                                   editable=False)
 
     class Meta:
         verbose_name = _("sensitive flag")

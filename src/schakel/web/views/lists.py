@@ -21,6 +21,7 @@ from schakel.norms.queries import my_signals
 from schakel.privacy.access import log_read, team_ids, visible_households
 from schakel.privacy.flags import active_flags_by_household
 from schakel.privacy.models import SensitiveFlag
+from schakel.tables.queries import my_agreement_signals
 from schakel.tenancy.models import StaffProfile, Team
 from schakel.web.permissions import casework_view
 from schakel.web.views.common import paginate
@@ -55,6 +56,7 @@ def caseload(request: HttpRequest, staff: StaffProfile) -> HttpResponse:
     return render(request, "web/caseload.html", {
         "nav": "caseload", "page": page, "rows": _rows(staff, list(page)),
         "signals": my_signals(staff),
+        "agreements": my_agreement_signals(staff),
     })
 
 

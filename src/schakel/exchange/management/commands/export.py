@@ -17,8 +17,9 @@ class Command(BaseCommand):
         "Export the whole database as a Schakel exchange file (JSON Lines, format "
         "'schakel-exchange' version 1, see docs/exchange.md), in a fixed order so two "
         "exports of the same data are identical apart from the header's time. "
-        "Passwords are never exported. The output contains personal data: store it "
-        "accordingly."
+        "Passwords are never exported; sensitive flags and consents are, so the receiving "
+        "system honours them. The output contains personal data: store it accordingly. "
+        "Every export is recorded in the audit log."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:

@@ -14,13 +14,15 @@ class Command(BaseCommand):
     help = (
         "Import a Schakel exchange file (JSON Lines, format 'schakel-exchange' version 1): "
         "municipalities, districts, organisations, teams, staff, persons, households, "
-        "episodes with their events, and short contacts.\n\n"
+        "their sensitive flags and consents, episodes with their events, and short "
+        "contacts.\n\n"
         "The whole file is checked first; if any line is wrong, nothing is written and "
         "the errors (at most 50) are printed with their line numbers, and the command "
         "exits with status 1. Records are matched on their external id: importing the "
         "same file again changes nothing; changed entity records are updated; a stored "
         "event can never be changed. Staff accounts are created without a usable "
-        "password. The format is described in docs/exchange.md."
+        "password. A successful import is recorded in the audit log. The format is "
+        "described in docs/exchange.md."
     )
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:

@@ -1,0 +1,1 @@
+"""Multi-agency case tables: Wijkschakel, casusoverleg, MDO, buurtnetwerk."""

@@ -129,6 +129,25 @@ PAGES: dict[str, Page] = {
     "plans:network": Page(ref, READERS),
     "plans:edit_entry": Page(with_ref(pk="entry"), READERS),
     "plans:end_entry": Page(with_ref(pk="entry"), NOBODY),
+    "decisions:household": Page(ref, READERS),
+    "decisions:letter": Page(lambda ctx: {**ref(ctx), "pk": 0}, NOBODY),  # no decision here
+    "decisions:catalogue": Page(none, NOBODY),
+    "decisions:complaints": Page(none, NOBODY),  # leaders only, none about this world
+    "decisions:figures": Page(none, NOBODY),  # counts only
+    "decisions:budget": Page(none, NOBODY),  # money per team and product
+    "decisions:feedback": Page(none, frozenset({"partner_consent"})),  # the GP who referred
+    # Case tables: the household is brought without a basis, so nobody sees who it is.
+    "tables:index": Page(none, NOBODY),
+    "tables:create": Page(none, NOBODY),
+    "tables:learnings": Page(none, NOBODY),
+    "tables:table": Page(pk_of("table"), NOBODY),
+    "tables:bring": Page(pk_of("table"), NOBODY),
+    "tables:new_meeting": Page(pk_of("table"), NOBODY),
+    "tables:case": Page(pk_of("table_case"), NOBODY),
+    "tables:agreement_result": Page(pk_of("table_agreement"), NOBODY),
+    "tables:meeting": Page(pk_of("table_meeting"), NOBODY),
+    "tables:pack": Page(pk_of("table_meeting"), NOBODY),
+    "tables:pack_pdf": Page(pk_of("table_meeting"), NOBODY),
 }
 
 
@@ -153,6 +172,28 @@ def test_every_page_declares_who_may_see_personal_data():
     assert not set(PAGES) - set(url_names()), "declared pages that no longer exist"
 
 
+def case_table(world: Any) -> dict[str, Any]:
+    """A Wijkschakel chaired by the team leader where the director brings the household
+    without a basis (no covenant, no consent for the table): it is pseudonymous."""
+    from django.utils import timezone
+
+    from schakel.tables import services as tables
+
+    leader = world["leader"]
+    table = tables.create_table(leader, tables.TableInput(
+        name="Wijkschakel Oost", kind="wijkschakel", chair=leader))
+    for member in ("director", "partner_consent", "partner_no_consent"):
+        tables.add_member(table, world[member], ring="core", by=leader)
+    case = tables.bring_case(table, by=world["director"], subject="household",
+                             household=world.household, concern="Zorgen")
+    meeting = tables.plan_meeting(table, timezone.localdate(), by=leader)
+    agreement = tables.make_agreement(case, by=leader, what="Huisbezoek",
+                                      owner=world["partner_consent"],
+                                      deadline=timezone.localdate(), meeting=meeting)
+    return {"table": table.pk, "table_case": case.pk, "table_meeting": meeting.pk,
+            "table_agreement": agreement.pk}
+
+
 @pytest.fixture
 def context(world) -> dict[str, Any]:
     """The world with a consent for the GP, an emergency grant and one of every object."""
@@ -169,6 +210,7 @@ def context(world) -> dict[str, Any]:
                                 purpose="case_table", grounds="Liever niet")
     measurement = extra["measurement"]
     version = measurement.version
+    table = case_table(world)
     return {
         "world": world, "household": world.household, "sanne": world.sanne,
         "sanne_pk": world.sanne.pk, "involvement": world.household.involvements.first().pk,
@@ -178,6 +220,7 @@ def context(world) -> dict[str, Any]:
         "instrument_pk": version.instrument.pk, "version_pk": version.pk,
         "goal": extra["goal"].pk, "action": extra["action"].pk, "goal_word": "doel",
         "plan_number": extra["plan"].number, "entry": extra["entry"].pk,
+        **table,
     }
 
 

@@ -64,6 +64,20 @@ class EventKind(models.TextChoices):
     CHILD_SAFETY_CHECK = "child_safety_check", _("Child-safety check done")
     DEADLINE_EXTENDED = "deadline_extended", _("Deadline extended")
     GUIDELINE_MOTIVATED = "guideline_motivated", _("Exceeding a guideline motivated")
+    WMO_MELDING = "wmo_melding", _("Wmo report of need (melding)")
+    WMO_INVESTIGATION_COMPLETED = "wmo_investigation_completed", _("Wmo investigation completed")
+    WMO_AANVRAAG = "wmo_aanvraag", _("Wmo formal request (aanvraag)")
+    WMO_DECISION = "wmo_decision", _("Wmo decision")
+    YOUTH_AANVRAAG = "youth_aanvraag", _("Youth care request (Jeugdwet)")
+    YOUTH_DECISION = "youth_decision", _("Youth care decision (Jeugdwet)")
+    OBJECTION_RECEIVED = "objection_received", _("Objection received")
+    OBJECTION_RECEIVED_COMMITTEE = (
+        "objection_received_committee", _("Objection received (advisory committee)"))
+    OBJECTION_DECIDED = "objection_decided", _("Objection decided")
+    COMPLAINT_RECEIVED = "complaint_received", _("Complaint received")
+    COMPLAINT_RECEIVED_COMMITTEE = (
+        "complaint_received_committee", _("Complaint received (committee)"))
+    COMPLAINT_HANDLED = "complaint_handled", _("Complaint handled")
 
 
 class State(models.TextChoices):

@@ -53,6 +53,12 @@ ALLOWED_FROM: dict[str, tuple[State | None, ...]] = {
     EventKind.CHILD_SAFETY_CHECK: (State.REGISTERED, State.WAITING, State.ACTIVE),
     EventKind.DEADLINE_EXTENDED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
     EventKind.GUIDELINE_MOTIVATED: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE),
+    **{kind: (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE) for kind in (
+        EventKind.WMO_MELDING, EventKind.WMO_INVESTIGATION_COMPLETED, EventKind.WMO_AANVRAAG,
+        EventKind.WMO_DECISION, EventKind.YOUTH_AANVRAAG, EventKind.YOUTH_DECISION,
+        EventKind.OBJECTION_RECEIVED, EventKind.OBJECTION_RECEIVED_COMMITTEE,
+        EventKind.OBJECTION_DECIDED, EventKind.COMPLAINT_RECEIVED,
+        EventKind.COMPLAINT_RECEIVED_COMMITTEE, EventKind.COMPLAINT_HANDLED)},
 }
 
 # Events that may be recorded once per episode.
@@ -78,6 +84,10 @@ REQUIRED_DATA: dict[str, tuple[str, ...]] = {
     EventKind.CHILD_SAFETY_CHECK: ("occasion", "outcome"),
     EventKind.DEADLINE_EXTENDED: ("norm", "reason"),
     EventKind.GUIDELINE_MOTIVATED: ("norm", "motivation"),
+    EventKind.WMO_DECISION: ("decision",),
+    EventKind.YOUTH_DECISION: ("decision",),
+    EventKind.OBJECTION_DECIDED: ("objection",),
+    EventKind.COMPLAINT_HANDLED: ("complaint",),
 }
 
 

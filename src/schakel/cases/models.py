@@ -82,7 +82,7 @@ class Event(models.Model):
 
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField(_("sequence"))
-    kind = models.CharField(_("event"), max_length=24, choices=EventKind.choices)
+    kind = models.CharField(_("event"), max_length=32, choices=EventKind.choices)
     occurred_at = models.DateTimeField(_("happened at"))
     recorded_at = models.DateTimeField(_("recorded at"))
     recorded_by = models.ForeignKey(

@@ -10,9 +10,11 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("cijfers/", include("schakel.insight.urls")),
+    path("tafels/", include("schakel.tables.urls")),
     path("privacy/", include("schakel.privacy.urls")),
     path("", include("schakel.norms.urls")),
     path("", include("schakel.assessment.urls")),
     path("", include("schakel.plans.urls")),
+    path("", include("schakel.decisions.urls")),
     path("", include("schakel.web.urls")),
 ]

@@ -10,6 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from schakel.decisions.queries import DECISION_FIGURES
+from schakel.decisions.queries import figures as decision_figures
 from schakel.insight.compliance import norm_compliance
 from schakel.insight.filters import Scope
 from schakel.insight.times import waiting_times
@@ -32,12 +34,15 @@ class Command(BaseCommand):
         "assigned-not-started)\n"
         "  report norms --from D --to D    norm compliance for deadlines in the period\n"
         "  report times --from D --to D    waiting times for registrations in the period\n"
+        "  report objections|complaints [--year Y]  by part of the system, team and outcome\n"
+        "  report budget [--year Y]        budget, committed, actual, forecast per team\n"
         "Filters: --team NAME (repeatable), --unit jeugd|volwassenen, --rayon NAME, "
         "--municipality CBS-CODE. --json prints JSON."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("figure", choices=["waiting", "norms", "times"])
+        parser.add_argument("figure", choices=["waiting", "norms", "times", *DECISION_FIGURES])
+        parser.add_argument("--year", type=int, help="calendar year for decision figures")
         parser.add_argument("--on", help="date for 'waiting' (default today)")
         parser.add_argument("--from", dest="start", help="first day of the period")
         parser.add_argument("--to", dest="end", help="last day of the period")
@@ -50,7 +55,16 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         scope = self._scope(options)
         figure = options["figure"]
-        if figure == "waiting":
+        if figure in DECISION_FIGURES:
+            if scope.municipality_id is None:
+                only = Municipality.objects.all()
+                if only.count() != 1:
+                    raise CommandError("Name the municipality with --municipality CBS-CODE.")
+                scope = Scope(only.get().pk)
+            assert scope.municipality_id is not None
+            result = decision_figures(figure, scope.municipality_id,
+                                      options["year"] or timezone.localdate().year)
+        elif figure == "waiting":
             day = _date(options["on"]) if options["on"] else timezone.localdate()
             result = waiting_on(day, scope)
         else:

@@ -8,11 +8,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from schakel.decisions import services
+from schakel.decisions.catalogue import install_shipped_catalogue
 from schakel.decisions.models import Product, Provider, Spend
 
 
 def build(world) -> dict[str, object]:
     """Referral, decision, objection, complaint and spend for the world's household."""
+    install_shipped_catalogue()
     household, director = world.household, world["director"]
     today = timezone.localdate()
     referral = services.refer(

@@ -11,6 +11,7 @@ import pytest
 from schakel.cases import services as cases
 from schakel.cases.models import Episode
 from schakel.decisions import services
+from schakel.decisions.catalogue import install_shipped_catalogue
 from schakel.decisions.models import Product, Provider, Referral
 from schakel.people.models import Person
 from schakel.tenancy.constants import OrganisationKind, Registration, Role, UnitKind
@@ -57,6 +58,7 @@ def gp(municipality) -> Organisation:
 def build_setting(episode: Episode, worker: StaffProfile, leader: StaffProfile,
                   gp: Organisation, *, plan: bool) -> Setting:
     """Assign and start help; with ``plan`` also a current plan (agreed and signed)."""
+    install_shipped_catalogue()
     cases.assign(episode, worker, by=leader)
     cases.start_help(episode, by=worker)
     if plan:
@@ -80,10 +82,12 @@ def planned(episode, worker, youth_leader, gp) -> Setting:
 
 
 def product(code: str) -> Product:
+    install_shipped_catalogue()
     return Product.objects.get(code=code)
 
 
 def provider(code: str) -> Provider:
+    install_shipped_catalogue()
     return Provider.objects.get(code=code)
 
 

@@ -63,6 +63,16 @@ def default_output() -> Path:
     return Path(settings.VAR_DIR) / "demo.jsonl"
 
 
+def install_shipped_data() -> None:
+    """Put back what migrations ship (instruments, catalogue) after a flush."""
+    from schakel.assessment.definitions import install_shipped
+    from schakel.assessment.services.instruments import MODELS
+    from schakel.decisions.catalogue import install_shipped_catalogue
+
+    install_shipped(MODELS)
+    install_shipped_catalogue()
+
+
 def migrate_if_needed() -> bool:
     """Bring the schema up to date; True when migrations were applied."""
     db = settings.DATABASES[DEFAULT_DB_ALIAS]
@@ -112,6 +122,7 @@ def load(
     run = DemoRun(migrated=migrate_if_needed())
     if reset:
         call_command("flush", interactive=False, verbosity=0)
+        install_shipped_data()
     run.already_loaded = demo_loaded()
     if not run.already_loaded:
         from schakel.exchange.importer import import_file

@@ -46,16 +46,20 @@ PRODUCTS = [
 ]
 
 
-def seed(apps, schema_editor):
+def seed(apps, schema_editor=None):
+    """Create the shipped catalogue; safe to run again (tests that flush reload it)."""
     provider_model = apps.get_model("decisions", "Provider")
     product_model = apps.get_model("decisions", "Product")
-    providers = {code: provider_model.objects.create(code=code, name=name)
+    providers = {code: provider_model.objects.get_or_create(
+                     code=code, municipality=None, defaults={"name": name})[0]
                  for code, name in PROVIDERS}
     for code, name, law, category, unit, tariff, explanation, offered in PRODUCTS:
-        product = product_model.objects.create(
-            code=code, name=name, law=law, category=category, unit=unit,
-            tariff=Decimal(tariff), explanation=explanation)
-        product.providers.set([providers[c] for c in offered])
+        product, created = product_model.objects.get_or_create(
+            code=code, municipality=None, defaults=dict(
+                name=name, law=law, category=category, unit=unit,
+                tariff=Decimal(tariff), explanation=explanation))
+        if created:
+            product.providers.set([providers[c] for c in offered])
 
 
 def unseed(apps, schema_editor):

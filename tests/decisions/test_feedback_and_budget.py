@@ -127,3 +127,34 @@ def test_the_gp_sees_the_status_change_on_the_feedback_page_only_after_consent(
     services.move_referral(referral, ReferralStatus.ENDED, by=planned.worker)
     rows = queries.referrer_feedback(planned.gp)
     assert rows[0].ended_on is not None
+
+
+def test_the_administrator_sets_a_budget_and_books_spend_on_the_budget_page(
+        planned, municipality):
+    year = timezone.localdate().year
+    decision = _granted(planned, "J-OPV-01", "10", planned.mila)
+    admin = make_staff(municipality, None, "beheer", roles=[Role.ADMIN])
+    client = Client()
+    client.force_login(admin.user)
+    url = reverse("decisions:budget")
+    team, opv = planned.episode.team, product("J-OPV-01")
+    response = client.post(url, {"action": "budget", "budget-team": team.pk,
+                                 "budget-product": opv.pk, "budget-amount": "12000"})
+    assert response.status_code == 302
+    response = client.post(url, {"action": "spend", "spend-decision": decision.pk,
+                                 "spend-booked_on": timezone.localdate().isoformat(),
+                                 "spend-amount": "250.50"})
+    assert response.status_code == 302
+    row = {r.product.code: r for r in queries.budget(municipality.pk, year)}["J-OPV-01"]
+    assert (row.budget, row.actual) == (Decimal("12000"), Decimal("250.50"))
+    refused = client.post(url, {"action": "spend", "spend-decision": decision.pk,
+                                "spend-booked_on": timezone.localdate().isoformat(),
+                                "spend-amount": "-5"})
+    assert refused.status_code == 400
+    assert Spend.objects.count() == 1
+
+
+def test_only_the_administrator_sets_budgets(planned):
+    with pytest.raises(services.CaseError, match="functional administrator"):
+        services.set_budget(planned.episode.team, product("J-OPV-01"), 2026, Decimal("1"),
+                            by=planned.worker)

@@ -159,3 +159,23 @@ class HandleComplaintForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ComplaintOutcome.choices)
     measures = forms.CharField(label=_("Measures taken"), required=False,
                                widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BudgetForm(forms.Form):
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
+    product = forms.ModelChoiceField(label=_("Product"), queryset=Product.objects.none())
+    amount = forms.DecimalField(label=_("Budget (EUR)"), max_digits=12, decimal_places=2)
+
+    def __init__(self, *args: Any, municipality_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(  # type: ignore[attr-defined]
+            municipality_id=municipality_id)
+        self.fields["product"].queryset = Product.objects.filter(  # type: ignore[attr-defined]
+            Q(municipality__isnull=True) | Q(municipality_id=municipality_id))
+
+
+class SpendForm(forms.Form):
+    decision = forms.IntegerField(label=_("Decision number"), min_value=1)
+    booked_on = forms.DateField(label=_("Booked on"),
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    amount = forms.DecimalField(label=_("Amount (EUR)"), max_digits=12, decimal_places=2)

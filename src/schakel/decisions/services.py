@@ -33,16 +33,20 @@ from schakel.decisions.constants import (
     SystemPart,
 )
 from schakel.decisions.models import (
+    Budget,
     Complaint,
     Decision,
     Objection,
     Product,
     Provider,
     Referral,
+    Spend,
 )
 from schakel.people.models import Household, Person
 from schakel.plans.services import request_specialist_referral
 from schakel.plans.services.common import check_may_record, open_episode
+from schakel.privacy.access import log_change
+from schakel.tenancy.constants import Role
 from schakel.tenancy.models import Municipality, Organisation, StaffProfile, Team
 
 
@@ -439,3 +443,33 @@ def handle_complaint(complaint: Complaint, *, by: StaffProfile, outcome: str,
                complaint=complaint.pk, outcome=outcome)
     return complaint
 
+
+
+@transaction.atomic
+def set_budget(team: Team, product: Product, year: int, amount: Decimal, *,
+               by: StaffProfile) -> Budget:
+    """The functional administrator sets (or corrects) a team's budget for a product."""
+    if not by.has_role(Role.ADMIN) or team.municipality_id != by.municipality_id:
+        raise CaseError(_("Only a functional administrator of the municipality sets budgets."))
+    if amount < 0:
+        raise CaseError({"amount": _("A budget cannot be negative.")})
+    budget, _created = Budget.objects.update_or_create(
+        team=team, product=product, year=year, defaults={"amount": amount})
+    log_change(by, "budget", fields=f"{team.name} {product.code} {year}", detail=str(amount))
+    return budget
+
+
+@transaction.atomic
+def book_spend(decision: Decision, booked_on: dt.date, amount: Decimal, *,
+               by: StaffProfile) -> Spend:
+    """An invoice line from the provider, booked on the decision it pays for."""
+    if not by.has_role(Role.ADMIN):
+        raise CaseError(_("Only a functional administrator books spend."))
+    if decision.outcome not in GRANTING:
+        raise CaseError({"decision": _("Spend can only be booked on a granted decision.")})
+    if amount <= 0:
+        raise CaseError({"amount": _("The amount must be more than zero.")})
+    spend = Spend.objects.create(decision=decision, booked_on=booked_on, amount=amount)
+    log_change(by, "spend", household=decision.household, fields=f"decision {decision.pk}",
+               detail=str(amount))
+    return spend

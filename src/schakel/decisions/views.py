@@ -29,6 +29,7 @@ from schakel.decisions.constants import (
     SystemPart,
 )
 from schakel.decisions.forms import (
+    BudgetForm,
     ComplaintForm,
     DecideForm,
     FormalForm,
@@ -39,6 +40,7 @@ from schakel.decisions.forms import (
     ReasonForm,
     ReferralForm,
     ReferralStepForm,
+    SpendForm,
     StartDecisionForm,
 )
 from schakel.decisions.models import Complaint, Decision, Objection, Product, Referral
@@ -295,14 +297,33 @@ def _year(request: HttpRequest) -> int:
 @login_required
 def budget(request: HttpRequest) -> HttpResponse:
     staff = staff_of(request)
-    if staff is None or not _aggregate_reader(staff):
+    if staff is None or not (_aggregate_reader(staff) or staff.has_role(Role.ADMIN)):
         return no_access(request, staff)
     year = _year(request)
-    rows = queries.budget(staff.municipality_id, year)
+    mid = staff.municipality_id
+    is_admin = staff.has_role(Role.ADMIN)
+    budget_form = BudgetForm(prefix="budget", municipality_id=mid)
+    spend_form = SpendForm(prefix="spend", initial={"booked_on": timezone.localdate()})
+    if request.method == "POST" and is_admin:
+        if request.POST.get("action") == "budget":
+            budget_form = BudgetForm(request.POST, prefix="budget", municipality_id=mid)
+            failed = _run(budget_form, lambda d: services.set_budget(
+                d["team"], d["product"], year, d["amount"], by=staff))
+        else:
+            spend_form = SpendForm(request.POST, prefix="spend")
+            failed = _run(spend_form, lambda d: services.book_spend(
+                get_object_or_404(Decision, pk=d["decision"], household__team__municipality_id=mid),
+                d["booked_on"], d["amount"], by=staff))
+        if failed is None:
+            messages.success(request, _("Saved."))
+            return redirect(f"{request.path}?year={year}")
+    rows = queries.budget(mid, year)
     totals = {name: sum((getattr(r, name) for r in rows), start=0)
               for name in ("budget", "committed", "actual", "forecast")}
-    return render(request, "decisions/budget.html",
-                  {"year": year, "rows": rows, "totals": totals})
+    return render(request, "decisions/budget.html", {
+        "year": year, "rows": rows, "totals": totals, "is_admin": is_admin,
+        "budget_form": budget_form, "spend_form": spend_form,
+    }, status=400 if budget_form.errors or spend_form.errors else 200)
 
 
 def _complaint_forms(staff: StaffProfile) -> dict[str, Any]:

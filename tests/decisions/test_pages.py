@@ -35,7 +35,7 @@ def test_referral_to_decision_letter_objection_and_outcome_through_the_pages(pla
                       "start-referral": referral.pk, "start-decided_by_part": "team"})
     decision = Decision.objects.get()
     page = client.get(url).content.decode()
-    assert "Mila" in page and "8 weeks" in page
+    assert "Mila" in page and "8 weken" in page
     response = client.post(url, {"action": "decide", "pk": decision.pk,
                                  "decide-outcome": "granted",
                                  "decide-motivation": "Hulp is nodig"})

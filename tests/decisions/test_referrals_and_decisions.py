@@ -92,7 +92,7 @@ def test_youth_decision_term_of_8_weeks_rolls_past_christmas_and_extends_by_8(pl
     mid = planned.episode.team.municipality_id
     # 30 Oct 2026 + 8 weeks = Friday 25 Dec (Christmas) -> Monday 28 Dec 2026
     name, due = queries.due_at(mid, "youth_decision", at(2026, 10, 30))
-    assert "8 weeks" in name
+    assert "8 weken" in name
     assert due == dt.datetime(2026, 12, 29, tzinfo=AMS)
     _name, extended = queries.due_at(mid, "youth_decision", at(2026, 10, 30), extended=True)
     assert extended == dt.datetime(2027, 2, 23, tzinfo=AMS)  # 28 Dec + 8 weeks = 22 Feb

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
+from schakel.assessment.definitions import install_shipped
+from schakel.assessment.services import MODELS
+from schakel.cases import services
 from schakel.cases.constants import Channel, Source, Urgency
 from schakel.cases.services import RegistrationInput, register
 from schakel.people.constants import HouseholdRole
@@ -113,3 +118,54 @@ def episode(team, worker):
         household_name="Bakker",
         members=family_members(),
     )
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Tests log in often; a fast hasher keeps the suite quick (production uses PBKDF2)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def login() -> Callable[[StaffProfile], Client]:
+    """A client signed in as the given staff member."""
+    def _login(staff: StaffProfile) -> Client:
+        client = Client()
+        client.force_login(staff.user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def shipped_instruments(db) -> None:
+    """The data migration loads them; a browser test's flush may have removed them."""
+    install_shipped(MODELS)
+
+
+@pytest.fixture
+def admin(municipality) -> StaffProfile:
+    return make_staff(municipality, None, "beheerder", roles=[Role.ADMIN],
+                      display_name="Functioneel Beheer")
+
+
+@pytest.fixture
+def youth_leader(municipality, team) -> StaffProfile:
+    return make_staff(municipality, team, "jeugdleider", Role.TEAM_LEADER, UnitKind.YOUTH,
+                      display_name="Leider Jeugd")
+
+
+@pytest.fixture
+def unregistered(municipality, team) -> StaffProfile:
+    """A team member of the adults unit without an SKJ or BIG registration."""
+    return make_staff(municipality, team, "zonderskj", Role.TEAM_MEMBER, UnitKind.ADULTS,
+                      display_name="Wijkcoach Zonder")
+
+
+@pytest.fixture
+def active_episode(episode, worker):
+    """The Bakker youth episode, assigned to Coach Jansen, help started."""
+    services.assign(episode, worker, by=worker)
+    services.start_help(episode, by=worker)
+    episode.refresh_from_db()
+    return episode

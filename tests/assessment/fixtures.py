@@ -2,57 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pytest
-from django.test import Client
-
-from schakel.assessment.definitions import install_shipped
-from schakel.assessment.services import MODELS
 from schakel.cases import services as case_services
-from schakel.tenancy.constants import Role, UnitKind
+from schakel.tenancy.constants import UnitKind
 from schakel.tenancy.models import StaffProfile
-from tests.conftest import make_staff
-
-
-@pytest.fixture(autouse=True)
-def shipped_instruments(db) -> None:
-    """The data migration loads them; a browser test's flush may have removed them."""
-    install_shipped(MODELS)
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def login() -> Callable[[StaffProfile], Client]:
-    def _login(staff: StaffProfile) -> Client:
-        client = Client()
-        client.force_login(staff.user)
-        return client
-
-    return _login
-
-
-@pytest.fixture
-def admin(municipality) -> StaffProfile:
-    return make_staff(municipality, None, "beheerder", roles=[Role.ADMIN],
-                      display_name="Functioneel Beheer")
-
-
-@pytest.fixture
-def youth_leader(municipality, team) -> StaffProfile:
-    return make_staff(municipality, team, "jeugdleider", Role.TEAM_LEADER, UnitKind.YOUTH,
-                      display_name="Leider Jeugd")
-
-
-@pytest.fixture
-def unregistered(municipality, team) -> StaffProfile:
-    """A team member of the adults unit without an SKJ or BIG registration."""
-    return make_staff(municipality, team, "zonderskj", Role.TEAM_MEMBER, UnitKind.ADULTS,
-                      display_name="Wijkcoach Zonder")
 
 
 def adults_case(team, director: StaffProfile, by: StaffProfile):
@@ -69,15 +21,6 @@ def adults_case(team, director: StaffProfile, by: StaffProfile):
         household_name="Bakker", members=family_members())
     case_services.assign(episode, director, by=by)
     case_services.start_help(episode, by=by)
-    episode.refresh_from_db()
-    return episode
-
-
-@pytest.fixture
-def active_episode(episode, worker):
-    """The Bakker youth episode, assigned to Coach Jansen, help started."""
-    case_services.assign(episode, worker, by=worker)
-    case_services.start_help(episode, by=worker)
     episode.refresh_from_db()
     return episode
 

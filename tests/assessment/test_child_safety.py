@@ -71,8 +71,6 @@ def test_a_planned_check_after_a_change_is_filled_in_when_done(active_episode, w
     today = dt.date.today()
     open_items = [i for i in queries.safety_schedule(active_episode, today) if i.is_open]
     assert any(i.occasion == SafetyOccasion.CHANGE for i in open_items)
-    if getattr(EventKind, "CHILD_SAFETY_CHECK", None) is None:
-        pytest.skip("EventKind.CHILD_SAFETY_CHECK does not exist yet (cases/constants.py)")
     done = services.record_safety_check(active_episode, by=worker,
                                         occasion=SafetyOccasion.CHANGE, done_on=today,
                                         outcome=SafetyOutcome.CONCERNS, note="Afspraken gemaakt")
@@ -81,9 +79,7 @@ def test_a_planned_check_after_a_change_is_filled_in_when_done(active_episode, w
 
 @pytest.mark.django_db
 def test_a_recorded_check_is_an_event_that_the_norm_counts(active_episode, worker):
-    kind = getattr(EventKind, "CHILD_SAFETY_CHECK", None)
-    if kind is None:
-        pytest.skip("EventKind.CHILD_SAFETY_CHECK does not exist yet (cases/constants.py)")
+    kind = EventKind.CHILD_SAFETY_CHECK
     services.record_safety_check(active_episode, by=worker, occasion=SafetyOccasion.START,
                                  done_on=dt.date.today(), outcome=SafetyOutcome.SAFE)
     event = Event.objects.get(episode=active_episode, kind=kind)

@@ -24,11 +24,6 @@ SKJ = {"registration_kind": Registration.SKJ, "registration_number": "100099999"
        "registration_expires": dt.date(2035, 1, 1)}
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @dataclass
 class Setting:
     episode: Episode

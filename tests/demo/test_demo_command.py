@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from io import StringIO
 
@@ -15,18 +14,7 @@ from schakel.cases.models import Episode
 from schakel.demo.logins import DEMO_PASSWORD, LOGINS
 from schakel.tenancy.models import Team
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        importlib.util.find_spec("schakel.exchange.importer") is None,
-        reason="the exchange importer is not there yet",
-    ),
-]
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+pytestmark = pytest.mark.django_db
 
 
 def run_demo(tmp_path, *extra: str, **options) -> str:

@@ -21,7 +21,6 @@ from schakel.assessment.models import Measurement
 from schakel.cases import services as case_services
 from schakel.plans.constants import VersionStatus
 from schakel.plans.models import PlanVersion
-from tests.assessment.fixtures import shipped_instruments, youth_leader  # noqa: F401
 from tests.conftest import family_members
 from tests.e2e.conftest import log_in, snap
 
@@ -85,7 +84,7 @@ def draft_plan(page: Page, reference: str) -> None:
 
 
 def test_a_needs_analysis_and_a_plan_from_draft_to_the_residents_pdf(
-    new_page: Callable[[], Page], team, worker, youth_leader,  # noqa: F811
+    new_page: Callable[[], Page], team, worker, youth_leader, shipped_instruments,
 ):
     episode = case_services.register(
         worker,

@@ -1,9 +1,6 @@
-from tests.assessment.fixtures import (  # noqa: F401
-    active_episode,
-    admin,
-    fast_passwords,
-    login,
-    shipped_instruments,
-    unregistered,
-    youth_leader,
-)
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _instruments(shipped_instruments):
+    """Every test here needs the shipped instruments (see tests/conftest.py)."""

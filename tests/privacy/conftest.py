@@ -30,11 +30,6 @@ SKJ = {"registration_kind": Registration.SKJ, "registration_number": "100012345"
        "registration_expires": dt.date(2035, 1, 1)}
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def login() -> Callable[[StaffProfile], Client]:
     def _login(staff: StaffProfile) -> Client:

@@ -12,10 +12,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_concurrent_writers_keep_the_chain_intact(municipality, team):
-    if connection.vendor == "sqlite":
-        pytest.skip("the in-memory test database (shared cache) refuses a second writer at "
-                    "once instead of waiting; a SQLite file serialises writers with BEGIN "
-                    "IMMEDIATE, and PostgreSQL by the lock on the chain head tested here")
     from tests.conftest import make_staff
 
     staff = make_staff(municipality, team, "schrijver")

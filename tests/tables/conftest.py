@@ -34,11 +34,6 @@ MARKERS = ("Sanne", NAME, BSN, "Lindelaan", "3111AB", "3111 AB", "0612345678",
            "1988-04-02", "02-04-1988", "2-4-1988", "2 april 1988", "April 2, 1988")
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @dataclass
 class TableWorld:
     episode: Episode

@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from django.test import Client
 
 from schakel.tenancy.constants import Role
 from schakel.tenancy.models import StaffProfile
 from tests.conftest import make_staff
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def login() -> Callable[[StaffProfile], Client]:
-    def _login(staff: StaffProfile) -> Client:
-        client = Client()
-        client.force_login(staff.user)
-        return client
-
-    return _login
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from schakel.privacy.inzage import collect, label, subject_models
-from tests.privacy.conftest import fast_passwords, login, world  # noqa: F401
 from tests.tables.builders import build
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_inzage_export_holds_the_table_cases_steps_and_agreements(world):  # noqa: F811
+def test_the_inzage_export_holds_the_table_cases_steps_and_agreements(world):
     build(world)
     sections = {s.model: s for s in collect(world.sanne).sections}
     ours = {label(m) for m in subject_models()} & {"tables.TableCase", "tables.CaseStep",

@@ -14,7 +14,7 @@ from tests.conftest import make_staff
 from tests.decisions.conftest import SKJ, build_setting, product, provider
 from tests.e2e.conftest import log_in, snap
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _open(page: Page, action: str) -> None:

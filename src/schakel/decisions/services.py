@@ -152,6 +152,17 @@ def _new_decision(household: Household, *, by: StaffProfile, law: str, person: P
                     decided_by_part=decided_by_part)
 
 
+def _advance(decision: Decision, stage: str, stamp: str, kind: str, *, by: StaffProfile,
+             occurred_at: dt.datetime | None, backdate_reason: str) -> Decision:
+    """Move a decision to its next stage: timestamp on the row, event on the episode."""
+    decision.stage = stage
+    setattr(decision, stamp, occurred_at or timezone.now())
+    decision.save()
+    _event(decision.episode, kind, by=by, occurred_at=getattr(decision, stamp),
+           backdate_reason=backdate_reason, decision=decision.pk)
+    return decision
+
+
 @transaction.atomic
 def receive_wmo_melding(
     household: Household, *, by: StaffProfile, person: Person,
@@ -162,12 +173,8 @@ def receive_wmo_melding(
     """A Wmo melding: the investigation must be completed within 6 weeks (art. 2.3.2)."""
     decision = _new_decision(household, by=by, law=Law.WMO, person=person, referral=referral,
                              product=product, decided_by_part=decided_by_part)
-    decision.stage = DecisionStage.MELDING
-    decision.melding_at = occurred_at or timezone.now()
-    decision.save()
-    _event(decision.episode, EventKind.WMO_MELDING, by=by, occurred_at=decision.melding_at,
-           backdate_reason=backdate_reason, decision=decision.pk)
-    return decision
+    return _advance(decision, DecisionStage.MELDING, "melding_at", EventKind.WMO_MELDING,
+                    by=by, occurred_at=occurred_at, backdate_reason=backdate_reason)
 
 
 def _locked(decision: Decision, by: StaffProfile) -> Decision:
@@ -184,13 +191,9 @@ def complete_investigation(decision: Decision, *, by: StaffProfile,
     decision = _locked(decision, by)
     if decision.law != Law.WMO or decision.stage != DecisionStage.MELDING:
         raise CaseError(_("Only a Wmo melding under investigation can complete its investigation."))
-    decision.stage = DecisionStage.INVESTIGATED
-    decision.investigated_at = occurred_at or timezone.now()
-    decision.save()
-    _event(decision.episode, EventKind.WMO_INVESTIGATION_COMPLETED, by=by,
-           occurred_at=decision.investigated_at, backdate_reason=backdate_reason,
-           decision=decision.pk)
-    return decision
+    return _advance(decision, DecisionStage.INVESTIGATED, "investigated_at",
+                    EventKind.WMO_INVESTIGATION_COMPLETED, by=by, occurred_at=occurred_at,
+                    backdate_reason=backdate_reason)
 
 
 @transaction.atomic
@@ -202,12 +205,8 @@ def receive_wmo_aanvraag(decision: Decision, *, by: StaffProfile,
     if decision.law != Law.WMO or decision.stage not in (DecisionStage.MELDING,
                                                          DecisionStage.INVESTIGATED):
         raise CaseError(_("A Wmo request follows a melding and comes before the decision."))
-    decision.stage = DecisionStage.AANVRAAG
-    decision.aanvraag_at = occurred_at or timezone.now()
-    decision.save()
-    _event(decision.episode, EventKind.WMO_AANVRAAG, by=by, occurred_at=decision.aanvraag_at,
-           backdate_reason=backdate_reason, decision=decision.pk)
-    return decision
+    return _advance(decision, DecisionStage.AANVRAAG, "aanvraag_at", EventKind.WMO_AANVRAAG,
+                    by=by, occurred_at=occurred_at, backdate_reason=backdate_reason)
 
 
 @transaction.atomic
@@ -220,12 +219,8 @@ def receive_youth_aanvraag(
     """A request for youth care: the team decides within 8 weeks (Jeugdwet, Awb 4:13)."""
     decision = _new_decision(household, by=by, law=Law.YOUTH, person=person, referral=referral,
                              product=product, decided_by_part=decided_by_part)
-    decision.stage = DecisionStage.AANVRAAG
-    decision.aanvraag_at = occurred_at or timezone.now()
-    decision.save()
-    _event(decision.episode, EventKind.YOUTH_AANVRAAG, by=by, occurred_at=decision.aanvraag_at,
-           backdate_reason=backdate_reason, decision=decision.pk)
-    return decision
+    return _advance(decision, DecisionStage.AANVRAAG, "aanvraag_at", EventKind.YOUTH_AANVRAAG,
+                    by=by, occurred_at=occurred_at, backdate_reason=backdate_reason)
 
 
 def running_norm(decision: Decision) -> str:

@@ -29,7 +29,7 @@ from schakel.privacy.access import (
 )
 from schakel.privacy.constants import EMERGENCY_DURATION, AccessReason
 from schakel.privacy.glass import may_request
-from schakel.privacy.models import EventCategory
+from schakel.privacy.steps import record_step_privacy
 from schakel.tenancy.models import StaffProfile
 from schakel.web import privacy_context, timeline
 from schakel.web.actions import ACTIONS, Action
@@ -150,11 +150,9 @@ def _perform(action: Action, episode: Episode, form: EventForm | InvolvementForm
     """The step, the category of its note and the audit record: one transaction."""
     with transaction.atomic():
         result = action.perform(episode, form, staff)
-        category = form.cleaned_data.get("category") or ""
-        if category and isinstance(result, Event):
-            EventCategory.objects.create(event=result, category=category)
-        log_change(staff, f"step:{action.kind}", household=household,
-                   fields="episode events" + (f" ({category})" if category else ""))
+        record_step_privacy(staff, household, result if isinstance(result, Event) else None,
+                            category=form.cleaned_data.get("category") or "",
+                            action=f"step:{action.kind}", fields="episode events")
 
 
 def _picked_up(staff: StaffProfile, household: Household) -> bool:

@@ -16,11 +16,10 @@ from schakel.cases.models import Episode
 from schakel.people.models import Household
 from schakel.privacy.access import (
     can_view_household,
-    log_change,
     log_read,
     visible_households,
 )
-from schakel.privacy.models import EventCategory
+from schakel.privacy.steps import record_step_privacy
 from schakel.tenancy.models import StaffProfile
 from schakel.web import duplicates
 from schakel.web.forms.base import add_service_errors, error_summary
@@ -76,14 +75,9 @@ def _register(staff: StaffProfile, form: RegistrationForm, **kwargs: Any) -> Epi
     """The registration, the category of its signal text and the audit record: one transaction."""
     with transaction.atomic():
         episode = services.register(staff, form.registration_input(), **kwargs)
-        category = form.cleaned_data.get("category") or ""
-        if category:
-            first = episode.events.order_by("seq").first()
-            if first is not None:
-                EventCategory.objects.create(event=first, category=category)
-        log_change(staff, "registration", household=episode.household,
-                   fields="household, persons, registration" + (f" ({category})" if category
-                                                               else ""))
+        record_step_privacy(staff, episode.household, episode.events.order_by("seq").first(),
+                            category=form.cleaned_data.get("category") or "",
+                            action="registration", fields="household, persons, registration")
     return episode
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import zlib
+import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from schakel.privacy import consents
 from schakel.tables import queries, services
@@ -19,13 +19,14 @@ pytestmark = pytest.mark.django_db
 
 
 def pdf_text(content: bytes) -> str:
-    """The text of every (compressed) stream of a PDF made by fpdf2."""
+    """The raw bytes of a PDF plus each stream decompressed, read by its /Length."""
     parts = [content.decode("latin-1")]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-        try:
-            parts.append(zlib.decompress(stream).decode("latin-1"))
-        except zlib.error:
-            parts.append(stream.decode("latin-1"))
+    reader = PdfReader(io.BytesIO(content))
+    for page in reader.pages:
+        contents = page.get_contents()
+        if contents is not None:
+            parts.append(contents.get_data().decode("latin-1"))
+        parts.append(page.extract_text() or "")
     return "\n".join(parts)
 
 

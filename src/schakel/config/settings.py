@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "schakel.insight",
     "schakel.tables",
     "schakel.exchange",
+    "schakel.socialmap",
+    "schakel.api",
+    "schakel.handovers",
+    "schakel.security",
     "schakel.demo",
     "schakel.web",
 ]

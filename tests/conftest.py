@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakel.assessment.definitions import install_shipped
 from schakel.assessment.services import MODELS
@@ -16,6 +20,7 @@ from schakel.cases.constants import Channel, Source, Urgency
 from schakel.cases.services import RegistrationInput, register
 from schakel.people.constants import HouseholdRole
 from schakel.people.services import PersonInput
+from schakel.security.totp import code_at, confirmed_device, give_device
 from schakel.tenancy.constants import Registration, Role, UnitKind
 from schakel.tenancy.models import Municipality, StaffProfile, Team
 from schakel.tenancy.services import (
@@ -122,17 +127,50 @@ def episode(team, worker):
 
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
-    """Tests log in often; a fast hasher keeps the suite quick (production uses PBKDF2)."""
+    """Tests log in often; a fast hasher keeps the suite quick (production uses argon2)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def authenticator(user: Any) -> TOTPDevice:
+    """The user's authenticator device, created on first use (as after enrolment)."""
+    device = confirmed_device(user)
+    if device is None:
+        device = give_device(user)
+        # Tests sign the same person in from several clients within one 30-second
+        # step; a wider window leaves fresh codes for them (each code still once).
+        device.tolerance = 10
+        device.save(update_fields=["tolerance"])
+    return device
+
+
+def fresh_code(device: TOTPDevice) -> str:
+    """A real code the device will accept now: the current step, or a later unused one."""
+    while True:
+        device.refresh_from_db()
+        now = int((time.time() - device.t0) // device.step) + device.drift
+        step = max(now, device.last_t + 1)
+        if step <= now + device.tolerance:
+            return code_at(device, step)
+        time.sleep(1)
+
+
+def sign_in(client: Client, user: Any, password: str = PASSWORD) -> Client:
+    """Log in through the login page, then pass the second step with a real TOTP code."""
+    authenticator(user)
+    response = client.post("/login/", {"username": user.username, "password": password})
+    assert response.status_code == 302, f"login refused for {user.username}"
+    response = client.post(reverse("security:verify"),
+                           {"code": fresh_code(authenticator(user))})
+    assert response.status_code == 302, f"second factor refused for {user.username}"
+    return client
 
 
 @pytest.fixture
 def login() -> Callable[[StaffProfile], Client]:
-    """A client signed in as the given staff member."""
+    """A client signed in as the given staff member (password and second factor)."""
     def _login(staff: StaffProfile) -> Client:
-        client = Client()
-        client.force_login(staff.user)
-        return client
+        user = staff.user if isinstance(staff, StaffProfile) else staff
+        return sign_in(Client(), user)
 
     return _login
 

@@ -17,7 +17,7 @@ from schakel.decisions.models import Budget, Spend
 from schakel.privacy import consents
 from schakel.tenancy.constants import Role
 from schakel.tenancy.models import StaffProfile
-from tests.conftest import make_staff
+from tests.conftest import make_staff, sign_in
 from tests.decisions.conftest import product, refer_youth
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_budget_page_shows_committed_equal_to_volume_times_tariff(planned, munic
     assert rows["J-OPV-01"].budget == Decimal("10000")
     policy = make_staff(municipality, None, "beleid", roles=[Role.POLICY])
     client = Client()
-    client.force_login(StaffProfile.objects.get(pk=policy.pk).user)
+    sign_in(client, StaffProfile.objects.get(pk=policy.pk).user)
     page = client.get(reverse("decisions:budget")).content.decode()
     total = re.search(r'data-cell="total-committed">([^<]+)<', page)
     assert total is not None
@@ -118,7 +118,7 @@ def test_the_gp_sees_the_status_change_on_the_feedback_page_only_after_consent(
     gp_user = make_staff(municipality, None, "huisarts", roles=[Role.PARTNER])
     StaffProfile.objects.filter(pk=gp_user.pk).update(organisation=planned.gp)
     client = Client()
-    client.force_login(gp_user.user)
+    sign_in(client, gp_user.user)
     url = reverse("decisions:feedback")
     assert "Mila" not in client.get(url).content.decode()
     _consent(planned, planned.mila)
@@ -135,7 +135,7 @@ def test_the_administrator_sets_a_budget_and_books_spend_on_the_budget_page(
     decision = _granted(planned, "J-OPV-01", "10", planned.mila)
     admin = make_staff(municipality, None, "beheer", roles=[Role.ADMIN])
     client = Client()
-    client.force_login(admin.user)
+    sign_in(client, admin.user)
     url = reverse("decisions:budget")
     team, opv = planned.episode.team, product("J-OPV-01")
     response = client.post(url, {"action": "budget", "budget-team": team.pk,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.decisions.models import Decision, Objection, Referral
+from tests.conftest import sign_in
 from tests.decisions.conftest import product, provider
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(staff) -> Client:
     client = Client()
-    client.force_login(staff.user)
+    sign_in(client, staff.user)
     return client
 
 

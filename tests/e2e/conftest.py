@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Browser, Error, Page, sync_playwright
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, authenticator, fresh_code
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse
 # database calls from the test code without this.
@@ -59,10 +59,18 @@ def page(new_page: Callable[[], Page]) -> Page:
 
 
 def log_in(page: Page, username: str) -> None:
+    """Password, then a real code from the user's authenticator device, as a person would."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(username=username)
+    device = authenticator(user)
     page.goto("/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/inloggen/tweede-stap/**")
+    page.locator("#id_code").fill(fresh_code(device))
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_url("**/caseload/")
 
 

@@ -6,11 +6,11 @@ from django.utils import timezone
 from schakel.cases import services
 from schakel.privacy.models import AccessLog
 from schakel.tenancy.constants import Role, UnitKind
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import make_staff, sign_in
 
 
 def login(client, staff):
-    assert client.login(username=staff.user.username, password=PASSWORD)
+    sign_in(client, staff.user)
 
 
 def test_team_leader_sees_the_waiting_list_of_the_own_team(client, episode, leader):

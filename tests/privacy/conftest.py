@@ -23,7 +23,7 @@ from schakel.people.services import PersonInput
 from schakel.tenancy.constants import OrganisationKind, Registration, Role, UnitKind
 from schakel.tenancy.models import Organisation, StaffProfile
 from schakel.tenancy.services import create_organisation
-from tests.conftest import make_staff
+from tests.conftest import make_staff, sign_in
 
 NAME, BSN = "Oudewater", "999990019"
 SKJ = {"registration_kind": Registration.SKJ, "registration_number": "100012345",
@@ -34,7 +34,7 @@ SKJ = {"registration_kind": Registration.SKJ, "registration_number": "100012345"
 def login() -> Callable[[StaffProfile], Client]:
     def _login(staff: StaffProfile) -> Client:
         client = Client(REMOTE_ADDR="10.1.2.3")
-        client.force_login(staff.user)
+        sign_in(client, staff.user)
         return client
 
     return _login

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from schakel.privacy import consents, flags, glass, rights
 from schakel.privacy.models import CorrectionRequest, Objection
+from tests.conftest import sign_in
 from tests.privacy import others
 from tests.privacy.conftest import BSN, NAME
 
@@ -227,7 +228,7 @@ def context(world) -> dict[str, Any]:
 def client_for(world: Any, actor: str) -> Client:
     client = Client()
     if actor != "anonymous":
-        client.force_login(world[actor].user)
+        sign_in(client, world[actor].user)
     return client
 
 

@@ -26,7 +26,7 @@ from schakel.tables.models import CaseTable
 from schakel.tenancy.constants import OrganisationKind, Role, UnitKind
 from schakel.tenancy.models import StaffProfile
 from schakel.tenancy.services import create_organisation
-from tests.conftest import make_staff
+from tests.conftest import make_staff, sign_in
 
 NAME, BSN = "Oudewater", "999990019"
 # Everything that identifies the resident, in every way a page could print it.
@@ -48,7 +48,7 @@ class TableWorld:
 
     def client(self, name: str) -> Client:
         client = Client()
-        client.force_login(self.people[name].user)
+        sign_in(client, self.people[name].user)
         return client
 
 

@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.tables import services
-from tests.conftest import PASSWORD
+from tests.conftest import sign_in
 
 
 def test_my_work_agreements_at_case_tables_show_on_my_caseload(client, episode, worker, leader):
@@ -13,7 +13,7 @@ def test_my_work_agreements_at_case_tables_show_on_my_caseload(client, episode, 
                                household=episode.household, concern="Zorgen over overlast")
     services.make_agreement(case, by=leader, what="Huisbezoek plannen", owner=worker,
                             deadline=timezone.localdate())
-    assert client.login(username=worker.user.username, password=PASSWORD)
+    sign_in(client, worker.user)
     response = client.get(reverse("web:caseload"))
     assert [s.agreement.what for s in response.context["agreements"]] == ["Huisbezoek plannen"]
     assert "Huisbezoek plannen" in response.content.decode()

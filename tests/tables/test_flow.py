@@ -13,7 +13,7 @@ from schakel.cases import services as cases
 from schakel.cases.constants import Source
 from schakel.tables import queries, services
 from schakel.tables.constants import AgreementStatus, CaseStatus, TableKind
-from tests.conftest import make_staff
+from tests.conftest import make_staff, sign_in
 from tests.tables.conftest import covenant_for
 
 pytestmark = pytest.mark.django_db
@@ -182,7 +182,7 @@ def tw_client(staff):
     from django.test import Client
 
     client = Client()
-    client.force_login(staff.user)
+    sign_in(client, staff.user)
     return client
 
 

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from schakel.privacy.models import AccessLog
+from tests.conftest import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +29,15 @@ def test_the_household_page_asks_to_log_in_first(episode):
 
 
 def test_logging_in_with_the_form_leads_to_my_caseload(worker):
-    from tests.conftest import PASSWORD
+    from tests.conftest import PASSWORD, authenticator, fresh_code
 
-    response = Client().post(reverse("login"), {"username": "coach", "password": PASSWORD},
-                             follow=True)
+    client = Client()
+    device = authenticator(worker.user)
+    response = client.post(reverse("login"), {"username": "coach", "password": PASSWORD},
+                           follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("security:verify"))
+    response = client.post(response.redirect_chain[-1][0], {"code": fresh_code(device)},
+                           follow=True)
     assert response.redirect_chain[-1][0] == reverse("web:caseload")
     assert "Mijn caseload" in response.content.decode()
 
@@ -75,7 +81,7 @@ def test_the_partner_page_explains_what_a_partner_can_do(login, partner):
 def test_an_account_without_staff_profile_gets_an_explanation(db):
     user = get_user_model().objects.create_user("los", password="x")
     client = Client()
-    client.force_login(user)
+    sign_in(client, user, password="x")
     response = client.get(reverse("web:caseload"))
     assert response.status_code == 403
     assert "niet gekoppeld aan een medewerkersprofiel" in response.content.decode()

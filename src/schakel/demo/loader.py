@@ -53,7 +53,7 @@ class DemoRun:
             "open_per_team": self.open_per_team,
             "logins": [
                 {"username": x.username, "role": x.role, "name": x.display_name,
-                 "password": x.password}
+                 "password": x.password, "totp_secret": x.totp_secret}
                 for x in self.logins
             ],
         }

@@ -3,7 +3,9 @@
 The generator picks the staff behind each login after it has simulated the
 history: ``coach`` is an adults-unit team member who directs open households
 in a team that has both a werkvoorraad and a waiting group. After import the
-command gives these accounts one shared, printed password.
+command gives these accounts one shared, printed password and an
+authenticator device with a known synthetic secret (``schakel totp-code
+USERNAME`` prints the current code while DEBUG is on).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Login:
     role: str
     display_name: str
     password: str = DEMO_PASSWORD
+    totp_secret: str = ""
 
 
 def _showcase_team(tenant: Tenant, stats: Stats) -> Team:
@@ -97,9 +100,10 @@ def assign_usernames(tenant: Tenant, stats: Stats) -> list[Login]:
 
 
 def set_passwords() -> list[Login]:
-    """Give each demo login the shared password; returns the logins found."""
+    """Give each demo login the shared password and a TOTP device; returns the logins found."""
     from django.contrib.auth import get_user_model
 
+    from schakel.security.totp import demo_key, give_device, secret_of
     from schakel.tenancy.models import StaffProfile
 
     found: list[Login] = []
@@ -110,6 +114,8 @@ def set_passwords() -> list[Login]:
             continue
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
+        device = give_device(user, demo_key(username))
         profile = StaffProfile.objects.filter(user=user).first()
-        found.append(Login(username, role, profile.display_name if profile else username))
+        found.append(Login(username, role, profile.display_name if profile else username,
+                           totp_secret=secret_of(device)))
     return found

@@ -134,4 +134,8 @@ class Command(BaseCommand):
             w(f"    {login.username:<22}{login.display_name:<24}{login.role}")
         if run.logins:
             w(f"  Password for every demo login: {run.logins[0].password}")
+            w("  Second step (code): run `schakel totp-code USERNAME` for the current code,")
+            w("  or add the account to an authenticator app with its secret:")
+            for login in run.logins:
+                w(f"    {login.username:<22}{login.totp_secret}")
         w("=" * 72)

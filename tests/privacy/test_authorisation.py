@@ -149,6 +149,12 @@ PAGES: dict[str, Page] = {
     "tables:meeting": Page(pk_of("table_meeting"), NOBODY),
     "tables:pack": Page(pk_of("table_meeting"), NOBODY),
     "tables:pack_pdf": Page(pk_of("table_meeting"), NOBODY),
+    # Second factor, logging out everywhere, health checks: no resident data.
+    "security:verify": Page(none, NOBODY),
+    "security:enrol": Page(none, NOBODY),
+    "security:logout_everywhere": Page(none, NOBODY),
+    "security:health": Page(none, NOBODY),
+    "security:ready": Page(none, NOBODY),
 }
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -5,7 +6,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="web/login.html"),
+        auth_views.LoginView.as_view(template_name="web/login.html",
+                                     extra_context={"oidc": settings.OIDC_ENABLED}),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -22,3 +24,6 @@ urlpatterns = [
     path("", include("schakel.decisions.urls")),
     path("", include("schakel.web.urls")),
 ]
+
+if settings.OIDC_ENABLED:  # optional login through the municipality's identity provider
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

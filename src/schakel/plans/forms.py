@@ -21,6 +21,7 @@ from schakel.plans.constants import (
 )
 from schakel.plans.models import NetworkEntry
 from schakel.plans.services import ActionInput, GoalInput, NetworkInput
+from schakel.security.concurrency import SeenField
 from schakel.web.forms.base import SchakelForm, date_field, with_empty
 
 NOTE_HELP = _("Only for the team: never shown to the resident or printed.")
@@ -46,6 +47,7 @@ class SummaryForm(SchakelForm):
     )
     internal_note = forms.CharField(label=_("Internal note"), required=False,
                                     help_text=NOTE_HELP, widget=forms.Textarea(attrs={"rows": 2}))
+    seen = SeenField()  # the draft's revision when the form was shown
 
 
 class GoalForm(SchakelForm):

@@ -72,6 +72,8 @@ class PlanVersion(models.Model):
         StaffProfile, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
+    # Counts saves of the draft text; an edit form shown at an older revision is refused.
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["plan", "number"]

@@ -34,7 +34,9 @@ from schakel.plans.forms import (
     SummaryForm,
 )
 from schakel.plans.models import Goal, PlanAction, PlanVersion
+from schakel.plans.services.content import SUMMARY_FIELDS
 from schakel.privacy.access import log_read
+from schakel.security.concurrency import StaleEdit, read_seen, refresh_token, seen_token
 from schakel.tenancy.models import StaffProfile
 from schakel.web.forms.base import add_service_errors, error_summary, submit
 from schakel.web.permissions import casework_view
@@ -49,7 +51,8 @@ def _forms(household: Household, version: PlanVersion | None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "summary_form": SummaryForm(prefix="summary", initial={
             "summary": version.summary if version else "",
-            "internal_note": version.internal_note if version else ""}),
+            "internal_note": version.internal_note if version else "",
+            "seen": seen_token(version, SUMMARY_FIELDS) if version else ""}),
         "goal_form": GoalForm(prefix="goal", persons=_persons(household)),
         "agreement_form": AgreementForm(prefix="agree"),
         "referral_form": ReferralForm(prefix="referral"),
@@ -149,9 +152,18 @@ def _summary(request: HttpRequest, household: Household, staff: StaffProfile,
              action: str) -> tuple[str, forms.Form | None, Callable[[], object], str]:
     form = SummaryForm(request.POST, prefix="summary")
     version = _latest(household)
-    return ("summary", form, lambda: services.update_summary(
-        version, by=staff, summary=form.cleaned_data["summary"],
-        internal_note=form.cleaned_data["internal_note"]), _("The plan has been saved."))
+
+    def save() -> object:
+        try:
+            return services.update_summary(
+                version, by=staff, summary=form.cleaned_data["summary"],
+                internal_note=form.cleaned_data["internal_note"],
+                seen=read_seen(form.cleaned_data["seen"]))
+        except StaleEdit as stale:
+            refresh_token(form, "seen", stale.token)  # the next save compares with now
+            raise
+
+    return ("summary", form, save, _("The plan has been saved."))
 
 
 def _goal(request: HttpRequest, household: Household, staff: StaffProfile,

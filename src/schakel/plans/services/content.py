@@ -28,6 +28,7 @@ from schakel.plans.models import (
     SupportPlan,
 )
 from schakel.plans.services.common import check_may_record, editable, open_episode
+from schakel.security.concurrency import Seen, bump, check_revision
 from schakel.tenancy.models import StaffProfile
 
 
@@ -63,12 +64,19 @@ def _copy_content(source: PlanVersion, target: PlanVersion) -> None:
             action.save()
 
 
+SUMMARY_FIELDS = {"summary": _("what the household wants to achieve"),
+                  "internal_note": _("internal note")}
+
+
 @transaction.atomic
 def update_summary(version: PlanVersion, *, by: StaffProfile, summary: str,
-                   internal_note: str) -> PlanVersion:
+                   internal_note: str, seen: Seen | None = None) -> PlanVersion:
+    """Save the draft's text; refused when someone else saved it after ``seen``."""
     version = editable(version, by)
+    check_revision(version, seen, SUMMARY_FIELDS)
     version.summary, version.internal_note = summary.strip(), internal_note.strip()
-    version.save(update_fields=["summary", "internal_note"])
+    bump(version)
+    version.save(update_fields=["summary", "internal_note", "revision"])
     return version
 
 

@@ -154,6 +154,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "schakel.security.views.locked_out"
 AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Lockout is by username on purpose: a whole municipal office behind one address
+# must not be locked out by one person's typing (axes warns about this choice).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # The second factor: every account confirms a TOTP code after its password.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Schakel")
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -163,8 +166,10 @@ SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies travel over TLS only in production; COOKIES_SECURE=0 is for a local load
+# test over plain HTTP (bench/load), never for a server.
+SESSION_COOKIE_SECURE = env_bool("COOKIES_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"

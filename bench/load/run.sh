@@ -11,7 +11,8 @@ cd "$(dirname "$0")/../.."
 USERS=${1:-50}
 DURATION=${2:-5m}
 PORT=${PORT:-8731}
-WORKERS=${WORKERS:-3}
+WORKERS=${WORKERS:-2}
+SPAWN=${SPAWN:-1}
 OUT=bench/load/results
 mkdir -p "$OUT"
 export DEBUG=0 COOKIES_SECURE=0 ALLOWED_HOSTS=127.0.0.1,localhost
@@ -19,7 +20,7 @@ export SECRET_KEY=${SECRET_KEY:-load-test-only-$(date +%s)-not-for-production-xx
 export REQUEST_LOG_LEVEL=WARNING  # keep the server's log quiet during the run
 
 DEBUG=1 .venv/bin/python bench/load/prepare.py --users "$USERS"
-.venv/bin/schakel serve --bind "127.0.0.1:$PORT" --workers "$WORKERS" > "$OUT/server.log" 2>&1 &
+.venv/bin/schakel serve --bind "127.0.0.1:$PORT" --workers "$WORKERS" --timeout 120 > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 60); do
@@ -28,10 +29,10 @@ for _ in $(seq 60); do
 done
 curl -fs "http://127.0.0.1:$PORT/ready/"; echo
 STARTED=$(date +%s)
-.venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" --spawn-rate 5 \
+.venv/bin/locust -f bench/load/locustfile.py --headless --users "$USERS" --spawn-rate "$SPAWN" \
   --run-time "$DURATION" --host "http://127.0.0.1:$PORT" --only-summary --json \
   > "$OUT/locust.json" 2> "$OUT/locust.log" || true
 SECONDS_RUN=$(( $(date +%s) - STARTED ))
-META=$(printf '{"users": %s, "duration": "%s", "seconds": %s, "server": "schakel serve (gunicorn, %s workers x 4 threads)", "database": "%s", "cores": %s}' \
-  "$USERS" "$DURATION" "$SECONDS_RUN" "$WORKERS" "${DATABASE_URL%%:*}" "$(nproc)")
+META=$(printf '{"users": %s, "duration": "%s", "seconds": %s, "server": "schakel serve (gunicorn, %s workers x 4 threads)", "database": "%s", "cores": %s, "spawn_per_second": %s, "think_time_s": "5-15"}' \
+  "$USERS" "$DURATION" "$SECONDS_RUN" "$WORKERS" "${DATABASE_URL%%:*}" "$(nproc)" "$SPAWN")
 .venv/bin/python bench/load/summarise.py "$OUT/locust.json" "$META" | tee "$OUT/summary.json"

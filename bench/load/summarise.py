@@ -37,13 +37,15 @@ def summarise(stats: list[dict[str, Any]], meta: dict[str, Any]) -> dict[str, An
         **meta,
         "requests": requests,
         "failures": sum(a["failures"] for a in actions.values()),
-        "requests_per_second": round(requests / meta["seconds"], 1) if meta.get("seconds") else None,
+        "requests_per_second": round(requests / meta["seconds"], 1)
+        if meta.get("seconds") else None,
         "median_ms": percentile(merged, 0.5), "p95_ms": percentile(merged, 0.95),
         "actions": dict(sorted(actions.items())),
     }
 
 
 if __name__ == "__main__":
-    raw = json.load(open(sys.argv[1]))
+    with open(sys.argv[1]) as handle:
+        raw = json.load(handle)
     meta = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
     print(json.dumps(summarise(raw, meta), indent=2))

@@ -8,7 +8,7 @@ from axes.backends import AxesStandaloneBackend
 from django.http import HttpRequest
 
 
-class LockoutBackend(AxesStandaloneBackend):  # type: ignore[misc]
+class LockoutBackend(AxesStandaloneBackend):
     """django-axes' lockout check, skipped for calls without a web request.
 
     Web logins always pass their request and are checked; a console command

@@ -61,7 +61,7 @@ class StaleEdit(CaseError):
         self.token = token
 
 
-def check_revision(record: Any, seen: Seen | None, labels: Mapping[str, str]) -> None:
+def check_revision(record: Any, seen: Seen | None, labels: Mapping[str, Any]) -> None:
     """Refuse the save when ``record`` (locked by the caller) moved past ``seen``."""
     if seen is None or record.revision == seen.revision:
         return
@@ -83,6 +83,6 @@ class SeenField(forms.CharField):
 
 def refresh_token(form: forms.Form, name: str, token: str) -> None:
     """After a refused save, let the user's next save compare against the current revision."""
-    data = form.data.copy()
+    data = form.data.copy()  # type: ignore[attr-defined]
     data[form.add_prefix(name)] = token
     form.data = data

@@ -109,7 +109,7 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        log.info("request", extra={
+        log.info("%s %s %s", request.method, request.path, response.status_code, extra={
             "method": request.method,
             "path": request.path,  # never the query string: it may hold search terms
             "status": response.status_code,

@@ -31,7 +31,7 @@ def asserts_mfa(claims: dict[str, Any], acr_values: Iterable[str],
     return False
 
 
-class MunicipalOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
+class MunicipalOIDCBackend(OIDCAuthenticationBackend):
     def get_or_create_user(self, access_token: str, id_token: str, payload: dict[str, Any]
                            ) -> Any:
         user = super().get_or_create_user(access_token, id_token, payload)

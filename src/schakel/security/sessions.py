@@ -37,7 +37,7 @@ def has_device(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 def ended_elsewhere(request: HttpRequest) -> bool:
     """True when "log out everywhere" was chosen after this session began."""
-    cutoff = (SessionCutoff.objects.filter(user_id=request.user.pk)
+    cutoff = (SessionCutoff.objects.filter(user_id=request.user.pk or 0)
               .values_list("not_before", flat=True).first())
     if cutoff is None:
         return False

@@ -25,7 +25,7 @@ from schakel.tenancy.models import StaffProfile
 
 
 def _staff(request: HttpRequest) -> StaffProfile | None:
-    return StaffProfile.objects.filter(user=request.user).first()
+    return StaffProfile.objects.filter(user_id=request.user.pk or 0).first()
 
 
 def _done(request: HttpRequest) -> HttpResponse:

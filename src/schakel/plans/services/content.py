@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from schakel.assessment.constants import LifeArea
 from schakel.cases.services import CaseError
@@ -64,8 +65,8 @@ def _copy_content(source: PlanVersion, target: PlanVersion) -> None:
             action.save()
 
 
-SUMMARY_FIELDS = {"summary": _("what the household wants to achieve"),
-                  "internal_note": _("internal note")}
+SUMMARY_FIELDS = {"summary": gettext_lazy("what the household wants to achieve"),
+                  "internal_note": gettext_lazy("internal note")}
 
 
 @transaction.atomic

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -52,3 +59,40 @@ def test_the_production_server_refuses_to_run_with_debug_on(settings):
     settings.DEBUG = True
     with pytest.raises(CommandError, match="DEBUG=0"):
         call_command("serve")
+
+
+def test_the_production_server_serves_pages_and_static_files(tmp_path):
+    port = free_port()
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "s" * 50, "SCHAKEL_HOME": str(tmp_path),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+           "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen([sys.executable, "-m", "schakel", "serve", "--bind",
+                               f"127.0.0.1:{port}", "--workers", "1"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        health = wait_for(f"{base}/health/")
+        assert json.loads(health.read()) == {"status": "ok"}
+        css = urllib.request.urlopen(f"{base}/static/web/schakel.css")
+        assert css.status == 200 and "text/css" in css.headers["Content-Type"]
+        login = urllib.request.urlopen(f"{base}/login/")
+        assert "frame-ancestors 'none'" in login.headers["Content-Security-Policy"]
+        assert login.headers["X-Frame-Options"] == "DENY"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for(url: str) -> Any:
+    for _ in range(120):
+        try:
+            return urllib.request.urlopen(url, timeout=5)
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"the server did not answer at {url}")

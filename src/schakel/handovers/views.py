@@ -196,9 +196,9 @@ def _incoming_page(request: HttpRequest, staff: StaffProfile,
     for item in queries.incoming_transfers(staff):
         pk = item.episode.pk
         team_id = int(item.request.data["to_team"])
-        accept = forms.AcceptForm(prefix="accept", auto_id=f"id_accept_{pk}_%s",
+        accept = forms.AcceptForm(prefix="accept", auto_id=f"id_%s_{pk}",
                                   team_staff=case_queries.assignable_staff(team_id))
-        refuse = forms.RefuseForm(prefix="refuse", auto_id=f"id_refuse_{pk}_%s")
+        refuse = forms.RefuseForm(prefix="refuse", auto_id=f"id_%s_{pk}")
         if failed is not None and failed[0] == pk:
             accept, refuse = (failed[2], refuse) if failed[1] == "accept" else (accept,
                                                                                  failed[2])
@@ -227,12 +227,12 @@ def answer(request: HttpRequest, staff: StaffProfile, pk: int) -> HttpResponse:
     action = request.POST.get("action", "")
     form: forms.AcceptForm | forms.RefuseForm
     if action == "accept":
-        form = forms.AcceptForm(request.POST, prefix="accept", auto_id=f"id_accept_{pk}_%s",
+        form = forms.AcceptForm(request.POST, prefix="accept", auto_id=f"id_%s_{pk}",
                                 team_staff=case_queries.assignable_staff(
                                     int(request_event.data["to_team"])))
     else:
         action = "refuse"
-        form = forms.RefuseForm(request.POST, prefix="refuse", auto_id=f"id_refuse_{pk}_%s")
+        form = forms.RefuseForm(request.POST, prefix="refuse", auto_id=f"id_%s_{pk}")
     if form.is_valid():
         d = form.cleaned_data
         try:

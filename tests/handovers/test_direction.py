@@ -67,7 +67,7 @@ def test_a_youth_case_passed_to_an_institution_and_back_has_one_director_on_ever
     spans = direction.timeline(history(episode))
     assert [s.director for s in spans] == [
         direction.Director("staff", worker.pk),
-        direction.Director("institution", institution.pk),
+        direction.Director("institution", institution.external_id),
         direction.Director("staff", second_worker.pk),
     ]
     now = timezone.now()
@@ -131,12 +131,13 @@ def test_an_imported_history_out_of_order_counts_as_a_household_without_director
         direction.Fact(3, EventKind.HELP_STARTED, t0 + 2 * day, {}),
         # Scaled back dated before the decision it ends: the timeline has a fault.
         direction.Fact(4, EventKind.YOUTH_PROTECTION_DECIDED, t0 + 20 * day,
-                       {"measure": "dwang", "institution": 3}),
+                       {"measure": "dwang", "institution": "gi-3"}),
         direction.Fact(5, EventKind.YOUTH_PROTECTION_ENDED, t0 + 10 * day, {"worker": 8}),
     ]
     assert direction.faults(facts)
     spans = direction.timeline(facts)
-    assert direction.directors_on(spans, t0 + 30 * day) == [direction.Director("institution", 3)]
+    gi = direction.Director("institution", "gi-3")
+    assert direction.directors_on(spans, t0 + 30 * day) == [gi]
     closed = [*facts, direction.Fact(6, EventKind.CLOSED, t0 + 40 * day,
                                      {"reason": "goals_met", "destination": "none_needed"})]
     assert direction.directors_on(direction.timeline(closed), t0 + 41 * day) == []

@@ -37,10 +37,11 @@ INSTITUTION = "institution"
 
 @dataclass(frozen=True)
 class Director:
-    """A team member (``kind`` staff) or a certified institution; ``pk`` is its id."""
+    """A team member (``kind`` staff, ``key`` its id) or a certified institution (``key``
+    its external id, as event data names it)."""
 
     kind: str
-    pk: int
+    key: int | str
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ class Span:
 
 
 def _director(folded: lifecycle.Folded) -> Director | None:
-    if folded.director_org_id is not None:
-        return Director(INSTITUTION, folded.director_org_id)
+    if folded.director_org is not None:
+        return Director(INSTITUTION, folded.director_org)
     if folded.director_id is not None:
         return Director(STAFF, folded.director_id)
     return None

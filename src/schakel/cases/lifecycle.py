@@ -34,11 +34,11 @@ class Folded:
     state: State | None = None
     director_id: int | None = None
     milestones: frozenset[str] = field(default_factory=frozenset)
-    # A certified institution (tenancy Organisation) directing under youth protection;
-    # while set, ``director_id`` is None: one director, never two.
-    director_org_id: int | None = None
-    # The team a requested transfer waits for; the sending team directs until acceptance.
-    pending_team_id: int | None = None
+    # A certified institution (tenancy Organisation, by external id) directing under youth
+    # protection; while set, ``director_id`` is None: one director, never two.
+    director_org: str | None = None
+    # The team (external id) a requested transfer waits for; the sender directs until then.
+    pending_team: str | None = None
 
 
 # Which states each event kind may follow. ``None`` means "no events yet".
@@ -164,15 +164,15 @@ def check(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
 
 def _check_direction(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
     """Transfers and youth protection: one director at a time, never none, never two."""
-    institution = folded.director_org_id is not None
+    institution = folded.director_org is not None
     if kind == EventKind.DIRECTOR_CHANGED and institution:
         raise TransitionError(_("A certified institution directs this household now; scale "
                                 "back to the team to hand direction to a team member."))
     if kind in (EventKind.TRANSFER_ACCEPTED, EventKind.TRANSFER_REFUSED) and (
-            folded.pending_team_id is None):
+            folded.pending_team is None):
         raise TransitionError(_("No transfer of this household is waiting for an answer."))
     if kind in (EventKind.TRANSFER_REQUESTED, EventKind.YOUTH_PROTECTION_DECIDED,
-                EventKind.CLOSED) and folded.pending_team_id is not None:
+                EventKind.CLOSED) and folded.pending_team is not None:
         raise TransitionError(_("A transfer to another team is waiting for an answer; the "
                                 "receiving team accepts or refuses it first."))
     if kind == EventKind.TRANSFER_REQUESTED and institution:
@@ -195,7 +195,7 @@ def apply(folded: Folded, kind: str, data: Mapping[str, Any]) -> Folded:
     """The state after ``kind`` (assumes :func:`check` passed)."""
     milestones = folded.milestones | {kind}
     state, director = folded.state, folded.director_id
-    org, pending = folded.director_org_id, folded.pending_team_id
+    org, pending = folded.director_org, folded.pending_team
     if kind == EventKind.REGISTERED:
         state = State.REGISTERED
     elif kind in (EventKind.ASSIGNED, EventKind.DIRECTOR_CHANGED,
@@ -210,7 +210,7 @@ def apply(folded: Folded, kind: str, data: Mapping[str, Any]) -> Folded:
     elif kind == EventKind.AFTERCARE_ENDED:
         state = State.ENDED
     elif kind == EventKind.TRANSFER_REQUESTED:
-        pending = int(data["to_team"])
+        pending = str(data["to_team"])
     elif kind == EventKind.TRANSFER_REFUSED:
         pending = None
     elif kind == EventKind.TRANSFER_ACCEPTED:
@@ -218,9 +218,9 @@ def apply(folded: Folded, kind: str, data: Mapping[str, Any]) -> Folded:
         if data.get("worker"):
             director = int(data["worker"])
     elif kind == EventKind.YOUTH_PROTECTION_DECIDED and data.get("institution"):
-        director, org = None, int(data["institution"])
-    return replace(folded, state=state, director_id=director, director_org_id=org,
-                   pending_team_id=pending, milestones=frozenset(milestones))
+        director, org = None, str(data["institution"])
+    return replace(folded, state=state, director_id=director, director_org=org,
+                   pending_team=pending, milestones=frozenset(milestones))
 
 
 def fold(events: Iterable[tuple[str, Mapping[str, Any]]], *, strict: bool = True) -> Folded:

@@ -32,7 +32,8 @@ class Incoming:
 
 def incoming_transfers(staff: StaffProfile) -> list[Incoming]:
     """Transfers waiting for an answer from a team this person leads."""
-    led = list(staff.memberships.filter(role="team_leader").values_list("team_id", flat=True))
+    led = list(staff.memberships.filter(role="team_leader").values_list(
+        "team__external_id", flat=True))
     requested = Event.objects.filter(
         kind=EventKind.TRANSFER_REQUESTED, data__to_team__in=led,
         episode__state__in=OPEN_STATES,

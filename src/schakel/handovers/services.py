@@ -62,17 +62,22 @@ def request_transfer(
     return _append(
         episode, EventKind.TRANSFER_REQUESTED, by=by, occurred_at=occurred_at,
         backdate_reason=backdate_reason,
-        data={"to_team": to_team.pk, "to_team_name": to_team.name,
-              "from_team": episode.team_id, "from_team_name": episode.team.name,
+        data={"to_team": to_team.external_id, "to_team_name": to_team.name,
+              "from_team": episode.team.external_id, "from_team_name": episode.team.name,
               "reason": reason.strip(), "note": note},
     )
+
+
+def receiving_team(request: Event) -> Team:
+    """Event data names teams by external id (portable in the exchange format)."""
+    return Team.objects.get(external_id=request.data["to_team"])
 
 
 def _receiving(episode: Episode, by: StaffProfile) -> tuple[Event, Team]:
     request = pending_request(episode)
     if request is None:
         raise CaseError(_("No transfer of this household is waiting for an answer."))
-    team = Team.objects.get(pk=int(request.data["to_team"]))
+    team = receiving_team(request)
     if not leads(by, team.pk):
         raise CaseError(_("Only a team leader of %(team)s answers this transfer.")
                         % {"team": team.name})
@@ -93,7 +98,8 @@ def accept_transfer(
     episode.team = team  # the new director must be a member of the receiving team
     event = _append(
         episode, EventKind.TRANSFER_ACCEPTED, by=by, worker=worker,
-        data={"to_team": team.pk, "to_team_name": team.name, "from_team": from_team.pk,
+        data={"to_team": team.external_id, "to_team_name": team.name,
+              "from_team": from_team.external_id,
               "from_team_name": from_team.name, "request": request.seq, "note": note},
     )
     household = episode.household
@@ -111,7 +117,7 @@ def refuse_transfer(episode: Episode, *, by: StaffProfile, reason: str) -> Event
         raise CaseError({"reason": _("Give the reason for refusing.")})
     return _append(
         episode, EventKind.TRANSFER_REFUSED, by=by,
-        data={"to_team": team.pk, "to_team_name": team.name, "request": request.seq,
+        data={"to_team": team.external_id, "to_team_name": team.name, "request": request.seq,
               "reason": reason.strip()},
     )
 
@@ -160,7 +166,8 @@ def decide_youth_protection(
     return _append(
         episode, EventKind.YOUTH_PROTECTION_DECIDED, by=by, occurred_at=occurred_at,
         backdate_reason=backdate_reason,
-        data={"measure": measure, "institution": institution.pk if institution else None,
+        data={"measure": measure,
+              "institution": institution.external_id if institution else None,
               "institution_name": institution.name if institution else "",
               "team_role": team_role, "note": note},
     )
@@ -177,7 +184,7 @@ def end_youth_protection(
     return _append(
         episode, EventKind.YOUTH_PROTECTION_ENDED, by=by, worker=worker,
         occurred_at=occurred_at, backdate_reason=backdate_reason,
-        data={"institution": institution.pk if institution else None,
+        data={"institution": institution.external_id if institution else None,
               "institution_name": institution.name if institution else "", "note": note},
     )
 
@@ -205,7 +212,7 @@ def plan_adult_transition(
         backdate_reason=backdate_reason,
         data={"person": person.external_id,
               "turns_18_on": eighteenth_birthday(person.birth_date).isoformat(),
-              "adult_worker": adult_worker.pk if adult_worker else None,
+              "adult_worker": adult_worker.external_id if adult_worker else None,
               "adult_worker_name": adult_worker.display_name if adult_worker else "",
               "adult_unit_takes_over": adult_unit_takes_over, "note": note},
     )

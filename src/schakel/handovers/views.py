@@ -195,7 +195,7 @@ def _incoming_page(request: HttpRequest, staff: StaffProfile,
     rows = []
     for item in queries.incoming_transfers(staff):
         pk = item.episode.pk
-        team_id = int(item.request.data["to_team"])
+        team_id = services.receiving_team(item.request).pk
         accept = forms.AcceptForm(prefix="accept", auto_id=f"id_%s_{pk}",
                                   team_staff=case_queries.assignable_staff(team_id))
         refuse = forms.RefuseForm(prefix="refuse", auto_id=f"id_%s_{pk}")
@@ -222,14 +222,16 @@ def incoming(request: HttpRequest, staff: StaffProfile) -> HttpResponse:
 def answer(request: HttpRequest, staff: StaffProfile, pk: int) -> HttpResponse:
     episode = get_object_or_404(Episode, pk=pk, state__in=OPEN_STATES)
     request_event = services.pending_request(episode)
-    if request_event is None or not services.leads(staff, int(request_event.data["to_team"])):
+    if request_event is None:
+        raise Http404
+    team = services.receiving_team(request_event)
+    if not services.leads(staff, team.pk):
         raise Http404
     action = request.POST.get("action", "")
     form: forms.AcceptForm | forms.RefuseForm
     if action == "accept":
         form = forms.AcceptForm(request.POST, prefix="accept", auto_id=f"id_%s_{pk}",
-                                team_staff=case_queries.assignable_staff(
-                                    int(request_event.data["to_team"])))
+                                team_staff=case_queries.assignable_staff(team.pk))
     else:
         action = "refuse"
         form = forms.RefuseForm(request.POST, prefix="refuse", auto_id=f"id_%s_{pk}")

@@ -79,3 +79,16 @@ def test_the_time_from_transfer_request_to_acceptance_is_reported(moved, municip
     assert (transfers["requested"], transfers["accepted"], transfers["refused"]) == (1, 1, 0)
     assert transfers["days_request_to_acceptance"]["median"] == pytest.approx(20, abs=0.01)
     assert figure["households_without_director"] == 0
+
+
+def test_the_handover_report_command_prints_the_figures(moved, capsys):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    today = timezone.localdate()
+    call_command("handover_report", "--from", (today - dt.timedelta(days=40)).isoformat(),
+                 "--to", today.isoformat())
+    printed = capsys.readouterr().out
+    assert '"accepted": 1' in printed and '"households_without_director": 0' in printed
+    with pytest.raises(CommandError, match="--from: 'gisteren' is not a date"):
+        call_command("handover_report", "--from", "gisteren", "--to", today.isoformat())

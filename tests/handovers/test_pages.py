@@ -91,3 +91,48 @@ def test_the_referrer_learns_of_the_warm_handover_only_with_consent(login, plann
                           household=planned.household)
     (row,) = decision_queries.referrer_feedback(planned.gp)
     assert row.handover_on is not None
+
+
+def test_the_caseload_signals_a_child_turning_18_until_the_transition_step_is_recorded(
+        login, active_episode, worker):
+    from django.utils import timezone
+
+    from schakel.norms.calendar import add_months
+    from schakel.people.constants import HouseholdRole
+    from schakel.people.models import HouseholdMember
+    from schakel.people.services import PersonInput, create_person
+
+    birthday = add_months(timezone.localdate(), 4)
+    daan = create_person(PersonInput(given_name="Daan", family_name="Bakker",
+                                     role=HouseholdRole.CHILD,
+                                     birth_date=birthday.replace(year=birthday.year - 18)))
+    HouseholdMember.objects.create(household=active_episode.household, person=daan,
+                                   role=HouseholdRole.CHILD)
+    client = login(worker)
+    caseload = client.get(reverse("web:caseload")).content.decode()
+    assert "Turning 18: plan the step to adult help" in caseload and "Daan Bakker" in caseload
+    response = client.post(page(active_episode), {
+        "action": "transition", "transition-person": daan.pk,
+        "transition-adult_unit_takes_over": "on"})
+    assert response.status_code == 302
+    assert "Daan Bakker" not in client.get(reverse("web:caseload")).content.decode()
+    timeline = client.get(reverse("web:household", args=[active_episode.household.reference]))
+    assert "Transition to adult help planned (18th birthday)" in timeline.content.decode()
+
+
+def test_a_refused_transfer_stays_with_the_sending_team(
+        login, active_episode, other_team, worker, west_leader):
+    login(worker).post(page(active_episode), {
+        "action": "transfer", "transfer-to_team": other_team.pk, "transfer-reason": "Verhuisd"})
+    answer = reverse("handovers:answer", args=[active_episode.pk])
+    response = login(west_leader).post(answer, {"action": "refuse", "refuse-reason": ""})
+    assert response.status_code == 400
+    assert "Give the reason for refusing." in response.content.decode()
+    response = login(west_leader).post(answer, {"action": "refuse",
+                                                "refuse-reason": "Adres ligt in Oost"})
+    assert response.status_code == 302
+    body = login(worker).get(reverse("web:household",
+                                     args=[active_episode.household.reference])).content.decode()
+    assert "Transfer refused by the receiving team" in body and "Adres ligt in Oost" in body
+    assert login(west_leader).post(answer, {"action": "refuse",
+                                            "refuse-reason": "x"}).status_code == 404

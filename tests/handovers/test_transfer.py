@@ -110,3 +110,16 @@ def test_the_sending_team_loses_access_after_acceptance_unless_still_involved(
     assert household in visible_households(second_worker)
     assert involvement(west_leader, household) is not None
     assert household in visible_households(west_coach)
+
+
+def test_an_unassigned_household_moves_to_the_receiving_teams_work_stock(
+        episode, other_team, worker, west_leader, west_coach):
+    services.request_transfer(episode, other_team, by=worker, reason="Verhuisd")
+    with pytest.raises(CaseError, match="accept it without a director"):
+        services.accept_transfer(episode, by=west_leader, worker=west_coach)
+    services.accept_transfer(episode, by=west_leader)
+    episode.refresh_from_db()
+    assert (episode.team_id, episode.state, episode.director_id) == (
+        other_team.pk, State.REGISTERED, None)
+    assert involvement(west_coach, episode.household).reasons == ("werkvoorraad",)
+    assert involvement(worker, episode.household) is None

@@ -121,13 +121,15 @@ def without_director(spans: Sequence[Span]) -> list[Span]:
 
 
 def faults(facts: Iterable[Fact]) -> list[str]:
-    """Direction events that, in the order they happened, break the lifecycle rules."""
+    """Direction events that, in the order they happened, break the direction rules
+    (a second director while an institution directs, scaling back when none does, an
+    answer to a transfer nobody asked for...). Other steps' order is not judged here."""
     folded = lifecycle.Folded()
     found = []
     for fact in in_time_order(facts):
         if fact.kind in DIRECTION_KINDS:
             try:
-                lifecycle.check(folded, fact.kind, fact.data)
+                lifecycle.check_direction(folded, fact.kind, fact.data)
             except lifecycle.TransitionError as exc:
                 found.append(f"#{fact.seq} {fact.kind}: {exc}")
         folded = lifecycle.apply(folded, fact.kind, fact.data)

@@ -159,10 +159,10 @@ def check(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
         )
     if kind == EventKind.DIRECTOR_CHANGED and data.get("worker") == folded.director_id:
         raise TransitionError(_("This professional is already the case director."))
-    _check_direction(folded, kind, data)
+    check_direction(folded, kind, data)
 
 
-def _check_direction(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
+def check_direction(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
     """Transfers and youth protection: one director at a time, never none, never two."""
     institution = folded.director_org is not None
     if kind == EventKind.DIRECTOR_CHANGED and institution:

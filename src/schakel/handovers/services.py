@@ -94,6 +94,10 @@ def accept_transfer(
     request, team = _receiving(episode, by)
     if episode.director_id is not None and worker is None:
         raise CaseError({"worker": _("Name the case director in the receiving team.")})
+    if episode.director_id is None and worker is not None:
+        raise CaseError({"worker": _("The household is in the work stock, not assigned yet: "
+                                     "accept it without a director and assign it from your "
+                                     "team's work stock.")})
     from_team = episode.team
     episode.team = team  # the new director must be a member of the receiving team
     event = _append(

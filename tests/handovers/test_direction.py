@@ -156,3 +156,18 @@ def test_the_figures_count_no_household_without_a_director_when_the_rules_hold(
     assert figures["households_without_director"] == 0
     assert figures["other_handovers"]["youth_protection_dwang"] == 1
     assert figures["other_handovers"][EventKind.YOUTH_PROTECTION_ENDED] == 1
+
+
+def test_help_dated_before_the_assignment_is_no_direction_fault():
+    """Only the direction rules are judged in time order; other steps may be dated freely."""
+    t0 = dt.datetime(2026, 2, 2, 9, tzinfo=dt.UTC)
+    day = dt.timedelta(days=1)
+    history = [
+        direction.Fact(1, EventKind.REGISTERED, t0, {"unit": "jeugd"}),
+        direction.Fact(2, EventKind.ASSIGNED, t0 + 5 * day, {"worker": 7}),
+        direction.Fact(3, EventKind.HELP_STARTED, t0 + 4 * day, {}),
+    ]
+    assert direction.faults(history) == []
+    spans = direction.timeline(history)
+    assert direction.without_director(spans) == []
+    assert direction.directors_on(spans, t0 + 6 * day) == [direction.Director("staff", 7)]

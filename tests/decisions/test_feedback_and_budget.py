@@ -52,7 +52,8 @@ def test_referrer_sees_contacted_started_and_ended_after_consent(planned):
         planned.mila.full_name, today, today, None)
     services.move_referral(referral, ReferralStatus.ENDED, by=planned.worker)
     assert queries.referrer_feedback(planned.gp)[0].ended_on == today
-    assert set(vars(row)) == {"referral_id", "name", "contacted_on", "started_on", "ended_on"}
+    assert set(vars(row)) == {"referral_id", "name", "contacted_on", "started_on", "ended_on",
+                              "handover_on"}
 
 
 def test_consent_for_case_progress_only_shows_the_status_without_a_name(planned):

@@ -137,6 +137,10 @@ PAGES: dict[str, Page] = {
     "decisions:figures": Page(none, NOBODY),  # counts only
     "decisions:budget": Page(none, NOBODY),  # money per team and product
     "decisions:feedback": Page(none, frozenset({"partner_consent"})),  # the GP who referred
+    # Handovers: the household's handover page; incoming transfers show references only.
+    "handovers:household": Page(ref, READERS),
+    "handovers:incoming": Page(none, NOBODY),
+    "handovers:answer": Page(pk_of("episode_pk"), NOBODY),  # POST only
     # Case tables: the household is brought without a basis, so nobody sees who it is.
     "tables:index": Page(none, NOBODY),
     "tables:create": Page(none, NOBODY),
@@ -227,6 +231,7 @@ def context(world) -> dict[str, Any]:
         "instrument_pk": version.instrument.pk, "version_pk": version.pk,
         "goal": extra["goal"].pk, "action": extra["action"].pk, "goal_word": "doel",
         "plan_number": extra["plan"].number, "entry": extra["entry"].pk,
+        "episode_pk": world.household.episodes.first().pk,
         **table,
     }
 

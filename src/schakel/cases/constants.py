@@ -78,6 +78,16 @@ class EventKind(models.TextChoices):
     COMPLAINT_RECEIVED_COMMITTEE = (
         "complaint_received_committee", _("Complaint received (committee)"))
     COMPLAINT_HANDLED = "complaint_handled", _("Complaint handled")
+    TRANSFER_REQUESTED = "transfer_requested", _("Transfer to another team requested")
+    TRANSFER_ACCEPTED = "transfer_accepted", _("Transfer accepted by the receiving team")
+    TRANSFER_REFUSED = "transfer_refused", _("Transfer refused by the receiving team")
+    HANDOVER_MEETING = "handover_meeting", _("Warm handover meeting held")
+    YOUTH_PROTECTION_DECIDED = (
+        "youth_protection_decided", _("Jeugdbeschermingsplein decision"))
+    YOUTH_PROTECTION_ENDED = (
+        "youth_protection_ended", _("Scaled back from youth protection to the team"))
+    ADULT_TRANSITION_PLANNED = (
+        "adult_transition_planned", _("Transition to adult help planned (18th birthday)"))
 
 
 class State(models.TextChoices):
@@ -135,3 +145,23 @@ class InvolvementKind(models.TextChoices):
     EXTERNAL = "external", _("External professional")
     NETWORK = "network", _("Person from the network")
 
+
+
+class ProtectionMeasure(models.TextChoices):
+    """What the Jeugdbeschermingsplein chose."""
+
+    VOLUNTARY = "voluntary", _("Voluntary help (direction stays with the team)")
+    DRANG = "drang", _("Drang (pressure): a certified institution directs")
+    DWANG = "dwang", _("Dwang: court supervision order (OTS), a certified institution directs")
+
+
+# Measures that move case direction to a certified institution.
+INSTITUTION_MEASURES = (ProtectionMeasure.DRANG, ProtectionMeasure.DWANG)
+
+
+class TeamRole(models.TextChoices):
+    """What the team does while a certified institution directs."""
+
+    BRIDGING = "bridging", _("Bridging help")
+    PILOT_LIGHT = "pilot_light", _("Pilot light (finger on the pulse)")
+    NONE = "none", _("No role")

@@ -14,7 +14,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from schakel.cases.constants import CLOSED_STATES, EventKind, State
+from schakel.cases.constants import (
+    CLOSED_STATES,
+    INSTITUTION_MEASURES,
+    OPEN_STATES,
+    EventKind,
+    State,
+)
 
 
 class TransitionError(ValueError):
@@ -28,6 +34,11 @@ class Folded:
     state: State | None = None
     director_id: int | None = None
     milestones: frozenset[str] = field(default_factory=frozenset)
+    # A certified institution (tenancy Organisation, by external id) directing under youth
+    # protection; while set, ``director_id`` is None: one director, never two.
+    director_org: str | None = None
+    # The team (external id) a requested transfer waits for; the sender directs until then.
+    pending_team: str | None = None
 
 
 # Which states each event kind may follow. ``None`` means "no events yet".
@@ -59,6 +70,13 @@ ALLOWED_FROM: dict[str, tuple[State | None, ...]] = {
         EventKind.OBJECTION_RECEIVED, EventKind.OBJECTION_RECEIVED_COMMITTEE,
         EventKind.OBJECTION_DECIDED, EventKind.COMPLAINT_RECEIVED,
         EventKind.COMPLAINT_RECEIVED_COMMITTEE, EventKind.COMPLAINT_HANDLED)},
+    EventKind.TRANSFER_REQUESTED: OPEN_STATES,
+    EventKind.TRANSFER_ACCEPTED: OPEN_STATES,
+    EventKind.TRANSFER_REFUSED: OPEN_STATES,
+    EventKind.HANDOVER_MEETING: (*OPEN_STATES, State.AFTERCARE),
+    EventKind.YOUTH_PROTECTION_DECIDED: (State.WAITING, State.ACTIVE),
+    EventKind.YOUTH_PROTECTION_ENDED: (State.WAITING, State.ACTIVE),
+    EventKind.ADULT_TRANSITION_PLANNED: OPEN_STATES,
 }
 
 # Events that may be recorded once per episode.
@@ -88,6 +106,13 @@ REQUIRED_DATA: dict[str, tuple[str, ...]] = {
     EventKind.YOUTH_DECISION: ("decision",),
     EventKind.OBJECTION_DECIDED: ("objection",),
     EventKind.COMPLAINT_HANDLED: ("complaint",),
+    EventKind.TRANSFER_REQUESTED: ("to_team", "reason"),
+    EventKind.TRANSFER_ACCEPTED: ("to_team",),
+    EventKind.TRANSFER_REFUSED: ("reason",),
+    EventKind.HANDOVER_MEETING: ("participants",),
+    EventKind.YOUTH_PROTECTION_DECIDED: ("measure",),
+    EventKind.YOUTH_PROTECTION_ENDED: ("worker",),
+    EventKind.ADULT_TRANSITION_PLANNED: ("person",),
 }
 
 
@@ -134,25 +159,68 @@ def check(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
         )
     if kind == EventKind.DIRECTOR_CHANGED and data.get("worker") == folded.director_id:
         raise TransitionError(_("This professional is already the case director."))
+    check_direction(folded, kind, data)
+
+
+def check_direction(folded: Folded, kind: str, data: Mapping[str, Any]) -> None:
+    """Transfers and youth protection: one director at a time, never none, never two."""
+    institution = folded.director_org is not None
+    if kind == EventKind.DIRECTOR_CHANGED and institution:
+        raise TransitionError(_("A certified institution directs this household now; scale "
+                                "back to the team to hand direction to a team member."))
+    if kind in (EventKind.TRANSFER_ACCEPTED, EventKind.TRANSFER_REFUSED) and (
+            folded.pending_team is None):
+        raise TransitionError(_("No transfer of this household is waiting for an answer."))
+    if kind in (EventKind.TRANSFER_REQUESTED, EventKind.YOUTH_PROTECTION_DECIDED,
+                EventKind.CLOSED) and folded.pending_team is not None:
+        raise TransitionError(_("A transfer to another team is waiting for an answer; the "
+                                "receiving team accepts or refuses it first."))
+    if kind == EventKind.TRANSFER_REQUESTED and institution:
+        raise TransitionError(_("A certified institution directs this household now; scale "
+                                "back to the team before transferring it."))
+    if kind == EventKind.TRANSFER_ACCEPTED and folded.director_id is not None and not data.get(
+            "worker"):
+        raise TransitionError(_("Name the case director in the receiving team."))
+    if kind == EventKind.YOUTH_PROTECTION_DECIDED:
+        if institution:
+            raise TransitionError(_("A certified institution already directs this household."))
+        if data.get("measure") in INSTITUTION_MEASURES and not data.get("institution"):
+            raise TransitionError(
+                _("Choose the certified institution that takes over direction."))
+    if kind == EventKind.YOUTH_PROTECTION_ENDED and not institution:
+        raise TransitionError(_("No certified institution directs this household."))
 
 
 def apply(folded: Folded, kind: str, data: Mapping[str, Any]) -> Folded:
     """The state after ``kind`` (assumes :func:`check` passed)."""
     milestones = folded.milestones | {kind}
     state, director = folded.state, folded.director_id
+    org, pending = folded.director_org, folded.pending_team
     if kind == EventKind.REGISTERED:
         state = State.REGISTERED
-    elif kind in (EventKind.ASSIGNED, EventKind.DIRECTOR_CHANGED):
-        director = int(data["worker"])
+    elif kind in (EventKind.ASSIGNED, EventKind.DIRECTOR_CHANGED,
+                  EventKind.YOUTH_PROTECTION_ENDED):
+        director, org = int(data["worker"]), None
         if kind == EventKind.ASSIGNED:
             state = State.WAITING
     elif kind == EventKind.HELP_STARTED:
         state = State.ACTIVE
     elif kind == EventKind.CLOSED:
-        state, director = State.AFTERCARE, None
+        state, director, org = State.AFTERCARE, None, None
     elif kind == EventKind.AFTERCARE_ENDED:
         state = State.ENDED
-    return replace(folded, state=state, director_id=director, milestones=frozenset(milestones))
+    elif kind == EventKind.TRANSFER_REQUESTED:
+        pending = str(data["to_team"])
+    elif kind == EventKind.TRANSFER_REFUSED:
+        pending = None
+    elif kind == EventKind.TRANSFER_ACCEPTED:
+        pending = None
+        if data.get("worker"):
+            director = int(data["worker"])
+    elif kind == EventKind.YOUTH_PROTECTION_DECIDED and data.get("institution"):
+        director, org = None, str(data["institution"])
+    return replace(folded, state=state, director_id=director, director_org=org,
+                   pending_team=pending, milestones=frozenset(milestones))
 
 
 def fold(events: Iterable[tuple[str, Mapping[str, Any]]], *, strict: bool = True) -> Folded:

@@ -17,7 +17,7 @@ from schakel.cases.constants import (
 )
 from schakel.people.models import Household, Person
 from schakel.tenancy.constants import UnitKind
-from schakel.tenancy.models import StaffProfile, Team
+from schakel.tenancy.models import Organisation, StaffProfile, Team
 
 
 class Episode(models.Model):
@@ -39,6 +39,14 @@ class Episode(models.Model):
     director = models.ForeignKey(
         StaffProfile, null=True, blank=True, on_delete=models.PROTECT, related_name="directed"
     )
+    # A certified institution directing under youth protection (then ``director`` is empty).
+    director_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="directed",
+        verbose_name=_("directing institution"),
+    )
+    # Events before this one were recorded by the team before an accepted transfer: they
+    # no longer give their recorders access (privacy.access); 0 when never transferred.
+    access_from_seq = models.PositiveIntegerField(default=0)
     unit = models.CharField(_("unit"), max_length=12, choices=UnitKind.choices)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)

@@ -11,6 +11,15 @@ from collections.abc import Sequence
 from schakel.cases import lifecycle
 from schakel.cases.constants import EventKind, InvolvementKind
 from schakel.cases.models import Episode, Event, Involvement
+from schakel.tenancy.constants import UnitKind
+from schakel.tenancy.models import Organisation, Team
+
+
+def _organisation_pk(external_id: str | None) -> int | None:
+    """Event data names organisations and teams by external id, as the exchange format does."""
+    if external_id is None:
+        return None
+    return Organisation.objects.values_list("pk", flat=True).get(external_id=external_id)
 
 
 def derived_fields(events: Sequence[Event]) -> dict[str, object]:
@@ -20,6 +29,8 @@ def derived_fields(events: Sequence[Event]) -> dict[str, object]:
     fields: dict[str, object] = {
         "state": folded.state,
         "director_id": folded.director_id,
+        "director_organisation_id": _organisation_pk(folded.director_org),
+        "access_from_seq": 0,
         "unit": first.data.get("unit", ""),
         "source": first.data.get("source", ""),
         "channel": first.data.get("channel", ""),
@@ -39,6 +50,13 @@ def derived_fields(events: Sequence[Event]) -> dict[str, object]:
             fields["closed_at"] = e.occurred_at
         elif e.kind == EventKind.TRIAGED:
             fields["urgency"] = e.data.get("urgency", fields["urgency"])
+        elif e.kind == EventKind.TRANSFER_ACCEPTED:
+            # The same episode continues in the receiving team: no closure, no new case.
+            fields["team_id"] = Team.objects.values_list("pk", flat=True).get(
+                external_id=e.data["to_team"])
+            fields["access_from_seq"] = e.seq
+        elif e.kind == EventKind.ADULT_TRANSITION_PLANNED and e.data.get("adult_unit_takes_over"):
+            fields["unit"] = UnitKind.ADULTS
     return fields
 
 

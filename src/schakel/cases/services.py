@@ -27,6 +27,7 @@ from schakel.cases.constants import (
     State,
     Urgency,
 )
+from schakel.cases.direction import DIRECTION_KINDS
 from schakel.cases.models import Episode, Event, Involvement, ShortContact
 from schakel.cases.projection import apply_to_episode, involvement_from_event
 from schakel.people.models import Household, HouseholdMember, Person
@@ -110,6 +111,15 @@ def _append(
         lifecycle.check(folded, kind, {**payload, "worker": worker.pk if worker else None})
     except lifecycle.TransitionError as exc:
         raise CaseError(str(exc)) from exc
+    if kind in DIRECTION_KINDS:
+        latest = max((e.occurred_at for e in events if e.kind in DIRECTION_KINDS), default=None)
+        if latest is not None and occurred_at < latest:
+            # Keeps the director timeline the same in time order as in recording order.
+            raise CaseError(
+                {"occurred_at": _("This cannot be dated before the last change of case "
+                                  "direction (%(when)s).")
+                 % {"when": timezone.localtime(latest).strftime("%d-%m-%Y %H:%M")}}
+            )
     if events and occurred_at < events[0].occurred_at:
         raise CaseError(
             {"occurred_at": _("This cannot have happened before the registration (%(when)s).")

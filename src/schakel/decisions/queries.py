@@ -295,13 +295,14 @@ def budget(municipality_id: int, year: int, today: dt.date | None = None) -> lis
 
 @dataclass(frozen=True)
 class Feedback:
-    """All a referrer may learn: contacted, help started, ended. Nothing more."""
+    """All a referrer may learn: contacted, help started, ended, a warm handover held."""
 
     referral_id: int
     name: str
     contacted_on: dt.date | None
     started_on: dt.date | None
     ended_on: dt.date | None
+    handover_on: dt.date | None = None  # a warm handover meeting was held (handovers)
 
 
 def referrer_feedback(partner: Organisation, at: dt.datetime | None = None) -> list[Feedback]:
@@ -327,9 +328,13 @@ def referrer_feedback(partner: Organisation, at: dt.datetime | None = None) -> l
         contact = (Event.objects.filter(episode_id=referral.episode_id,
                                         kind=EventKind.RESIDENT_CONTACTED)
                    .order_by("occurred_at").values_list("occurred_at", flat=True).first())
+        handover = (Event.objects.filter(episode_id=referral.episode_id,
+                                         kind=EventKind.HANDOVER_MEETING)
+                    .order_by("-occurred_at").values_list("occurred_at", flat=True).first())
         rows.append(Feedback(referral.pk, name,
                              timezone.localdate(contact) if contact else None,
-                             referral.started_on, referral.ended_on))
+                             referral.started_on, referral.ended_on,
+                             timezone.localdate(handover) if handover else None))
     return rows
 
 

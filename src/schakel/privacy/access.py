@@ -13,6 +13,11 @@ of the household's municipality sees a household only while one of these holds:
 - member (casework role) of the team that holds it unassigned in its work
   stock, so the team can pick up and assign the work.
 
+After an accepted transfer to another team (``schakel.handovers``), steps
+recorded before the acceptance no longer count: the sending team loses access
+unless one of its members is still involved by another rule above (for
+example a team involvement that was not ended).
+
 The first three take part in the help and may see sensitive categories
 (health, justice, safety); the others see the rest. Partner users see only
 what a basis allows (``schakel.privacy.bases``); policy and administrator
@@ -24,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from schakel.cases.constants import EventKind, InvolvementKind, State
@@ -44,7 +49,9 @@ from schakel.tenancy.models import StaffProfile
 
 CASEWORK_ROLES = (Role.TEAM_MEMBER, Role.TEAM_LEADER, Role.BEHAVIOURAL_SCIENTIST)
 CURRENT_STATES = (State.REGISTERED, State.WAITING, State.ACTIVE, State.AFTERCARE)
-DIRECTOR_KINDS = (EventKind.ASSIGNED, EventKind.DIRECTOR_CHANGED)
+# Events whose ``worker`` becomes case director (the last two: handovers).
+DIRECTOR_KINDS = (EventKind.ASSIGNED, EventKind.DIRECTOR_CHANGED, EventKind.TRANSFER_ACCEPTED,
+                  EventKind.YOUTH_PROTECTION_ENDED)
 REASON_ORDER = [r.value for r in AccessReason]
 
 
@@ -82,11 +89,20 @@ def privacy_officers(municipality_id: int) -> list[StaffProfile]:
     return sorted(found.values(), key=lambda s: s.display_name)
 
 
+def since_handover() -> Q:
+    """Events from the episode's last accepted transfer on (handovers; 0 = never handed over).
+
+    Steps the sending team recorded before the receiving team accepted give no access.
+    """
+    return Q(seq__gte=F("episode__access_from_seq"))
+
+
 def _involved_q(staff: StaffProfile, now: dt.datetime) -> Q:
     current = Episode.objects.filter(state__in=CURRENT_STATES)
     events = Event.objects.filter(
         Q(kind__in=DIRECTOR_KINDS, worker=staff, episode__state__in=CURRENT_STATES)
-        | Q(recorded_by=staff, episode__state__in=CURRENT_STATES)
+        | Q(recorded_by=staff, episode__state__in=CURRENT_STATES),
+        since_handover(),
     ).values("episode__household_id")
     directed = Episode.objects.filter(director=staff, closed_at__isnull=True)
     involved = Involvement.objects.filter(
@@ -181,7 +197,8 @@ def involvement(
     if {e.team_id for e in current} & set(led_team_ids(staff)):
         reasons.add(AccessReason.TEAM_LEADER)
     if Event.objects.filter(
-        Q(kind__in=DIRECTOR_KINDS, worker=staff) | Q(recorded_by=staff), episode__in=current
+        Q(kind__in=DIRECTOR_KINDS, worker=staff) | Q(recorded_by=staff), since_handover(),
+        episode__in=current,
     ).exists():
         reasons.add(AccessReason.RECORDED)
     stock = {e.team_id for e in current if e.state == State.REGISTERED}

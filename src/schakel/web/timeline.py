@@ -20,6 +20,7 @@ from schakel.cases.constants import (
     Urgency,
 )
 from schakel.cases.models import Event
+from schakel.handovers.timeline import details as handover_details
 from schakel.people.models import Household
 from schakel.tenancy.constants import UnitKind
 
@@ -78,6 +79,7 @@ def _details(event: Event, names: dict[str, str]) -> list[tuple[Any, Any]]:
         rows.append((_label(InvolvementKind, d.get("kind")), who))
     elif event.kind == EventKind.INVOLVEMENT_ENDED:
         rows.append((_("Involved"), names.get(str(d.get("involvement")), "")))
+    rows += handover_details(event)  # transfers, youth protection, 18th birthday
     if d.get("note"):
         rows.append((_("Note"), d["note"]))
     return rows

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from schakel.cases import queries
 from schakel.cases.models import Episode
+from schakel.handovers.queries import coming_of_age
 from schakel.norms.queries import my_signals
 from schakel.privacy.access import log_read, team_ids, visible_households
 from schakel.privacy.flags import active_flags_by_household
@@ -57,6 +58,7 @@ def caseload(request: HttpRequest, staff: StaffProfile) -> HttpResponse:
         "nav": "caseload", "page": page, "rows": _rows(staff, list(page)),
         "signals": my_signals(staff),
         "agreements": my_agreement_signals(staff),
+        "coming_of_age": coming_of_age(staff),  # handovers: the 18th birthday
     })
 
 

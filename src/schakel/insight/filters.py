@@ -1,4 +1,4 @@
-"""The one way figures are scoped: municipality, teams, rayon, unit."""
+"""The one way figures are scoped: municipality, teams, rayon, unit, district."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ class Scope:
     team_ids: tuple[int, ...] = field(default_factory=tuple)
     rayon: str = ""
     unit: str = ""
+    district_id: int | None = None
 
     def episodes(self) -> QuerySet[Episode]:
         q = Q()
@@ -28,6 +29,9 @@ class Scope:
             q &= Q(team__rayon=self.rayon)
         if self.unit:
             q &= Q(unit=self.unit)
+        if self.district_id is not None:
+            q &= (Q(team__district_id=self.district_id)
+                  | Q(team__district__parent_id=self.district_id))
         return Episode.objects.filter(q)
 
     def as_dict(self) -> dict[str, object]:
@@ -36,6 +40,7 @@ class Scope:
             "teams": list(self.team_ids),
             "rayon": self.rayon or None,
             "unit": self.unit or None,
+            "district": self.district_id,
         }
 
 

@@ -67,11 +67,10 @@ def _three(key: str, title: str, names: tuple[str, str, str], cols: tuple[str, s
 
 
 def overview(p: Params) -> Panel:
-    waiting = waiting_on(p.on, p.scope)
+    waiting = waiting_on(p.on, p.scope, distribution=False)
     active = active_on(p.on, p.scope)
     came = inflow(p.start, p.end, p.scope)
     went = outflow(p.start, p.end, p.scope)
-    sums = balance(p.start, p.end, p.scope)
     wait_cols = (_("Work stock"), _("Assigned, help not started"), _("Total waiting"))
     wait_keys = ("werkvoorraad", "assigned_not_started", "total")
     active_cols = (_("Waiting"), _("In help"), _("Active"))
@@ -98,14 +97,9 @@ def overview(p: Params) -> Panel:
         _count_table("outflow_unit", _("Outflow by unit"), _("Unit"), went["by_unit"], _unit),
         _count_table("outflow_team", _("Outflow by team"), _("Team"), went["by_team"]),
         _count_table("outflow_month", _("Outflow by month"), _("Month"), went["by_month"]),
-        Table("balance", _("Active at the start + inflow − outflow = active at the end"),
-              (_("Active at the start"), _("Inflow"), _("Outflow"), _("Active at the end"),
-               _("Difference")), (t.COUNT, t.COUNT, t.COUNT, t.COUNT, t.RATIO),
-              ((sums["active_at_start"], sums["inflow"], sums["outflow"],
-                sums["active_at_end"], sums["difference"]),), chart=None),
     ]
-    return Panel({"waiting": waiting, "active": active, "inflow": came, "outflow": went,
-                  "balance": sums}, tables)
+    return Panel({"waiting": waiting, "active": active, "inflow": came, "outflow": went},
+                 tables)
 
 
 def durations_panel(p: Params) -> Panel:
@@ -211,8 +205,16 @@ def quality_panel(p: Params) -> Panel:
     table = Table("data_quality", _("Data-quality checks"), (_("Check"), _("Records")),
                   (t.LABEL, t.COUNT),
                   tuple((v["label"], v["count"]) for v in q["checks"].values()))
+    sums = balance(p.start, p.end, p.scope)
+    totals = Table(
+        "balance", _("Active at the start + inflow − outflow = active at the end"),
+        (_("Active at the start"), _("Inflow"), _("Outflow"), _("Active at the end"),
+         _("Difference")), (t.COUNT, t.COUNT, t.COUNT, t.COUNT, t.RATIO),
+        ((sums["active_at_start"], sums["inflow"], sums["outflow"], sums["active_at_end"],
+          sums["difference"]),), chart=None,
+        note=_("A difference other than 0 means dates on some cases do not add up."))
     records = {v["label"]: v["records"] for v in q["checks"].values() if v.get("records")}
-    return Panel({"quality": q}, [table], records)
+    return Panel({"quality": q, "balance": sums}, [table, totals], records)
 
 
 def forecast_panel(p: Params) -> Panel:

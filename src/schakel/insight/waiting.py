@@ -10,10 +10,9 @@ late-recorded events put a household where it really was.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from schakel.insight.filters import Scope, end_of_day
 from schakel.insight.stats import summary
@@ -27,37 +26,34 @@ def _waiting_q(at: dt.datetime) -> Q:
     )
 
 
-def waiting_on(day: dt.date, scope: Scope) -> dict[str, Any]:
+def waiting_on(day: dt.date, scope: Scope, *, distribution: bool = True) -> dict[str, Any]:
+    """The waiting list; ``distribution=False`` skips the days-waited summary (one row each)."""
     at = end_of_day(day)
-    rows = (
-        scope.episodes()
-        .filter(_waiting_q(at))
-        .values_list("pk", "assigned_at", "unit", "team__name", "team__rayon",
-                     "team__municipality__name", "registered_at")
-    )
+    waiting = scope.episodes().filter(_waiting_q(at)).order_by()
+    assigned = Q(assigned_at__lt=at)
     empty = {"werkvoorraad": 0, "assigned_not_started": 0, "total": 0}
+    groups: dict[str, dict[str, dict[str, int]]] = {}
+    for key, column in (("by_unit", "unit"), ("by_team", "team__name"),
+                        ("by_rayon", "team__rayon"), ("by_city", "team__municipality__name")):
+        rows = (waiting.values(column).annotate(total=Count("pk"),
+                                                 assigned=Count("pk", filter=assigned))
+                .values_list(column, "total", "assigned"))
+        groups[key] = {
+            str(name or "-"): {"werkvoorraad": total - n_assigned,
+                               "assigned_not_started": n_assigned, "total": total}
+            for name, total, n_assigned in sorted(rows, key=lambda r: str(r[0] or "-"))
+        }
     totals = dict(empty)
-    groups: dict[str, dict[str, dict[str, int]]] = {
-        "by_unit": defaultdict(lambda: dict(empty)),
-        "by_team": defaultdict(lambda: dict(empty)),
-        "by_rayon": defaultdict(lambda: dict(empty)),
-        "by_city": defaultdict(lambda: dict(empty)),
-    }
-    days_waited: list[float] = []
-    for _pk, assigned_at, unit, team, rayon, city, registered_at in rows:
-        bucket = "assigned_not_started" if assigned_at and assigned_at < at else "werkvoorraad"
-        days_waited.append((at - registered_at).total_seconds() / 86400)
-        for key, name in (("by_unit", unit), ("by_team", team),
-                          ("by_rayon", rayon or "-"), ("by_city", city)):
-            groups[key][name][bucket] += 1
-            groups[key][name]["total"] += 1
-        totals[bucket] += 1
-        totals["total"] += 1
+    for row in groups["by_unit"].values():
+        for k in empty:
+            totals[k] += row[k]
+    registered = waiting.values_list("registered_at", flat=True) if distribution else []
+    days_waited = [(at - when).total_seconds() / 86400 for when in registered]
     return {
         "figure": "waiting_list",
         "on": day.isoformat(),
         "scope": scope.as_dict(),
         **totals,
         "days_waited_so_far": summary(days_waited),
-        **{key: {name: groups[key][name] for name in sorted(groups[key])} for key in groups},
+        **groups,
     }

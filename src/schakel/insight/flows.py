@@ -3,18 +3,21 @@
 Inflow: episodes registered in the period (a return is inflow again).
 Outflow: episodes closed in the period, by the destination recorded with the
 closure. Active on D: registered by the end of D and not closed by then, split
-into waiting (help not started) and in help. Every count is one GROUP BY in
-the database over the episode columns, which mirror the events' happened-at
-times, so backdated events count where they happened.
+into waiting (help not started) and in help. Inflow and outflow are read from
+the ``registered`` and ``closed`` events (index on kind and time), each in one
+GROUP BY over source, unit, team and month; the groups are summed here. The
+times are when things happened, so backdated events count where they happened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.db.models.fields.json import KT
 from django.db.models.functions import TruncMonth
 
@@ -22,20 +25,6 @@ from schakel.cases.constants import EventKind
 from schakel.cases.models import Event
 from schakel.insight.filters import Scope, end_of_day, start_of_day
 from schakel.norms.rules import tz
-
-GROUPS = {"by_source": "source", "by_unit": "unit", "by_team": "team__name",
-          "by_month": "month"}
-
-
-def _grouped(qs: QuerySet[Any], when: str, prefix: str = "") -> dict[str, dict[str, int]]:
-    """Counts per source, unit, team and month: one GROUP BY each."""
-    qs = qs.annotate(month=TruncMonth(when, tzinfo=tz()))
-    result: dict[str, dict[str, int]] = {}
-    for key, column in GROUPS.items():
-        col = column if column == "month" else f"{prefix}{column}"
-        rows = qs.order_by().values(col).annotate(n=Count("pk")).values_list(col, "n")
-        result[key] = dict(sorted((_label(value), n) for value, n in rows))
-    return result
 
 
 def _label(value: object) -> str:
@@ -46,51 +35,94 @@ def _label(value: object) -> str:
     return str(value or "-")
 
 
+def _events(kind: str, start: dt.date, end: dt.date, scope: Scope) -> Any:
+    return (Event.objects.filter(kind=kind, occurred_at__gte=start_of_day(start),
+                                 occurred_at__lt=end_of_day(end))
+            .filter(scope.q("episode__"))
+            .annotate(month=TruncMonth("occurred_at", tzinfo=tz())).order_by())
+
+
+def _sum(rows: Iterable[dict[str, Any]], groups: dict[str, str]) -> dict[str, dict[str, int]]:
+    result: dict[str, dict[str, int]] = {key: defaultdict(int) for key in groups}
+    for row in rows:
+        for key, column in groups.items():
+            result[key][_label(row[column])] += row["n"]
+    return {key: dict(sorted(v.items())) for key, v in result.items()}
+
+
+GROUPS = {"by_source": "episode__source", "by_unit": "episode__unit",
+          "by_team": "episode__team__name", "by_month": "month"}
+
+
 def inflow(start: dt.date, end: dt.date, scope: Scope) -> dict[str, Any]:
-    qs = scope.episodes().filter(registered_at__gte=start_of_day(start),
-                                 registered_at__lt=end_of_day(end))
-    totals = qs.aggregate(total=Count("pk"), returns=Count("pk", filter=Q(previous__isnull=False)))
+    rows = list(_events(EventKind.REGISTERED, start, end, scope)
+                .values(*GROUPS.values())
+                .annotate(n=Count("pk"), r=Count("pk", filter=Q(episode__previous__isnull=False))))
     return {"figure": "inflow", "from": start.isoformat(), "to": end.isoformat(),
-            "scope": scope.as_dict(), **totals, **_grouped(qs, "registered_at")}
+            "scope": scope.as_dict(), "total": sum(r["n"] for r in rows),
+            "returns": sum(r["r"] for r in rows), **_sum(rows, GROUPS)}
 
 
 def outflow(start: dt.date, end: dt.date, scope: Scope) -> dict[str, Any]:
-    closures = Event.objects.filter(
-        kind=EventKind.CLOSED, occurred_at__gte=start_of_day(start),
-        occurred_at__lt=end_of_day(end), episode__in=scope.episodes(),
-    )
-    grouped = _grouped(closures, "occurred_at", prefix="episode__")
-    by_destination = dict(sorted(
-        (str(d or "-"), n) for d, n in closures.order_by().values(d=KT("data__destination"))
-        .annotate(n=Count("pk")).values_list("d", "n")))
-    without_help = closures.filter(episode__help_started_at__isnull=True).count()
+    groups = {**GROUPS, "by_destination": "destination"}
+    rows = list(_events(EventKind.CLOSED, start, end, scope)
+                .annotate(destination=KT("data__destination"))
+                .values(*groups.values())
+                .annotate(n=Count("pk"),
+                          unhelped=Count("pk", filter=Q(episode__help_started_at__isnull=True))))
     return {"figure": "outflow", "from": start.isoformat(), "to": end.isoformat(),
-            "scope": scope.as_dict(), "total": sum(by_destination.values()),
-            "closed_without_help": without_help, "by_destination": by_destination, **grouped}
+            "scope": scope.as_dict(), "total": sum(r["n"] for r in rows),
+            "closed_without_help": sum(r["unhelped"] for r in rows), **_sum(rows, groups)}
 
 
 def _active_q(at: dt.datetime) -> Q:
     return Q(registered_at__lt=at) & (Q(closed_at__isnull=True) | Q(closed_at__gte=at))
 
 
-def active_on(day: dt.date, scope: Scope) -> dict[str, Any]:
+@dataclass(frozen=True)
+class StockRow:
+    unit: str
+    team: str
+    rayon: str
+    city: str
+    active: int
+    in_help: int
+    assigned_waiting: int
+
+    @property
+    def waiting(self) -> int:
+        return self.active - self.in_help
+
+
+def stock(day: dt.date, scope: Scope) -> list[StockRow]:
+    """Active, in help and assigned-but-waiting on D per unit and team: one GROUP BY."""
     at = end_of_day(day)
     helped = Q(help_started_at__lt=at)
-    qs = scope.episodes().filter(_active_q(at))
+    rows = (scope.episodes().filter(_active_q(at)).order_by()
+            .values_list("unit", "team__name", "team__rayon", "team__municipality__name")
+            .annotate(total=Count("pk"), in_help=Count("pk", filter=helped),
+                      assigned=Count("pk", filter=~helped & Q(assigned_at__lt=at))))
+    return [StockRow(unit, team, rayon or "", city, total, in_help, assigned)
+            for unit, team, rayon, city, total, in_help, assigned in rows]
+
+
+def active_on(day: dt.date, scope: Scope, rows: list[StockRow] | None = None) -> dict[str, Any]:
+    rows = stock(day, scope) if rows is None else rows
     empty = {"waiting": 0, "in_help": 0, "total": 0}
     result: dict[str, Any] = {"figure": "active", "on": day.isoformat(),
                               "scope": scope.as_dict(), **empty}
-    for key, column in (("by_unit", "unit"), ("by_team", "team__name")):
+    for key, attr in (("by_unit", "unit"), ("by_team", "team")):
         groups: dict[str, dict[str, int]] = defaultdict(lambda: dict(empty))
-        rows = (qs.order_by().values(column)
-                .annotate(total=Count("pk"), in_help=Count("pk", filter=helped))
-                .values_list(column, "total", "in_help"))
-        for name, total, in_help in rows:
-            groups[str(name)] = {"waiting": total - in_help, "in_help": in_help, "total": total}
+        for row in rows:
+            group = groups[getattr(row, attr)]
+            group["waiting"] += row.waiting
+            group["in_help"] += row.in_help
+            group["total"] += row.active
         result[key] = dict(sorted(groups.items()))
-    for row in result["by_unit"].values():
-        for k in empty:
-            result[k] += row[k]
+    for row in rows:
+        result["waiting"] += row.waiting
+        result["in_help"] += row.in_help
+        result["total"] += row.active
     return result
 
 
@@ -108,4 +140,3 @@ def balance(start: dt.date, end: dt.date, scope: Scope) -> dict[str, int]:
     left = qs.filter(closed_at__gte=start_of_day(start), closed_at__lt=end_of_day(end)).count()
     return {"active_at_start": before, "inflow": came, "outflow": left,
             "active_at_end": after, "difference": before + came - left - after}
-

@@ -21,7 +21,7 @@ from schakel.insight.continuity import continuity
 from schakel.insight.coverage import coverage
 from schakel.insight.durations import durations
 from schakel.insight.filters import Scope
-from schakel.insight.flows import active_on, balance, inflow, outflow
+from schakel.insight.flows import active_on, balance, inflow, outflow, stock
 from schakel.insight.forecast import WhatIf, forecast
 from schakel.insight.quality import quality
 from schakel.insight.tables import Table
@@ -67,8 +67,9 @@ def _three(key: str, title: str, names: tuple[str, str, str], cols: tuple[str, s
 
 
 def overview(p: Params) -> Panel:
-    waiting = waiting_on(p.on, p.scope, distribution=False)
-    active = active_on(p.on, p.scope)
+    rows = stock(p.on, p.scope)
+    waiting = waiting_on(p.on, p.scope, distribution=False, rows=rows)
+    active = active_on(p.on, p.scope, rows)
     came = inflow(p.start, p.end, p.scope)
     went = outflow(p.start, p.end, p.scope)
     wait_cols = (_("Work stock"), _("Assigned, help not started"), _("Total waiting"))

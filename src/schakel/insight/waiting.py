@@ -10,11 +10,13 @@ late-recorded events put a household where it really was.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from schakel.insight.filters import Scope, end_of_day
+from schakel.insight.flows import StockRow, stock
 from schakel.insight.stats import summary
 
 
@@ -26,34 +28,38 @@ def _waiting_q(at: dt.datetime) -> Q:
     )
 
 
-def waiting_on(day: dt.date, scope: Scope, *, distribution: bool = True) -> dict[str, Any]:
-    """The waiting list; ``distribution=False`` skips the days-waited summary (one row each)."""
+def waiting_on(day: dt.date, scope: Scope, *, distribution: bool = True,
+               rows: list[StockRow] | None = None) -> dict[str, Any]:
+    """The waiting list; ``distribution=False`` skips the days-waited summary (one row each).
+
+    ``rows`` reuses the stock already counted for the same day and scope.
+    """
     at = end_of_day(day)
-    waiting = scope.episodes().filter(_waiting_q(at)).order_by()
-    assigned = Q(assigned_at__lt=at)
+    rows = stock(day, scope) if rows is None else rows
     empty = {"werkvoorraad": 0, "assigned_not_started": 0, "total": 0}
-    groups: dict[str, dict[str, dict[str, int]]] = {}
-    for key, column in (("by_unit", "unit"), ("by_team", "team__name"),
-                        ("by_rayon", "team__rayon"), ("by_city", "team__municipality__name")):
-        rows = (waiting.values(column).annotate(total=Count("pk"),
-                                                 assigned=Count("pk", filter=assigned))
-                .values_list(column, "total", "assigned"))
-        groups[key] = {
-            str(name or "-"): {"werkvoorraad": total - n_assigned,
-                               "assigned_not_started": n_assigned, "total": total}
-            for name, total, n_assigned in sorted(rows, key=lambda r: str(r[0] or "-"))
-        }
+    groups: dict[str, dict[str, dict[str, int]]] = {
+        key: defaultdict(lambda: dict(empty)) for key in ("by_unit", "by_team", "by_rayon",
+                                                          "by_city")}
     totals = dict(empty)
-    for row in groups["by_unit"].values():
-        for k in empty:
-            totals[k] += row[k]
-    registered = waiting.values_list("registered_at", flat=True) if distribution else []
-    days_waited = [(at - when).total_seconds() / 86400 for when in registered]
+    for row in rows:
+        if not row.waiting:
+            continue
+        names = {"by_unit": row.unit, "by_team": row.team, "by_rayon": row.rayon or "-",
+                 "by_city": row.city}
+        for bucket in (*(groups[key][name] for key, name in names.items()), totals):
+            bucket["werkvoorraad"] += row.waiting - row.assigned_waiting
+            bucket["assigned_not_started"] += row.assigned_waiting
+            bucket["total"] += row.waiting
+    days_waited: list[float] = []
+    if distribution:
+        registered = scope.episodes().filter(_waiting_q(at)).values_list("registered_at",
+                                                                         flat=True)
+        days_waited = [(at - when).total_seconds() / 86400 for when in registered]
     return {
         "figure": "waiting_list",
         "on": day.isoformat(),
         "scope": scope.as_dict(),
         **totals,
         "days_waited_so_far": summary(days_waited),
-        **groups,
+        **{key: dict(sorted(g.items())) for key, g in groups.items()},
     }

@@ -12,6 +12,7 @@ from schakel.insight.durations import durations
 from schakel.insight.filters import Scope
 from schakel.insight.flows import active_on, balance, inflow, outflow
 from schakel.insight.quality import quality
+from schakel.tenancy.models import District
 from tests.insight.crafted import at, build
 
 JUNE = (dt.date(2026, 6, 1), dt.date(2026, 6, 30))
@@ -171,3 +172,17 @@ def test_data_quality_finds_records_whose_dates_do_not_add_up(crafted):
     assert checks["provider_unknown"]["count"] == 1
     assert "records" not in checks["no_activity"]
     assert balance(*JUNE, Scope())["difference"] != 0
+
+
+def test_district_filter_keeps_the_teams_of_the_district_and_its_neighbourhoods(
+        crafted, municipality, team):
+    wijk = District.objects.create(municipality=municipality, level="wijk",
+                                   cbs_code="WK999901", name="Oost", external_id="wk-oost")
+    buurt = District.objects.create(municipality=municipality, level="buurt", parent=wijk,
+                                    cbs_code="BU99990101", name="Oost-Noord",
+                                    external_id="bu-oost")
+    team.district = buurt
+    team.save()
+    # Team Oost serves a buurt of the wijk: its four June registrations count, West's none.
+    assert inflow(*JUNE, Scope(district_id=wijk.pk))["total"] == 4
+    assert outflow(*JUNE, Scope(district_id=wijk.pk))["by_team"] == {"Team Oost": 3}

@@ -74,6 +74,13 @@ PAGES: dict[str, Page] = {
     "login": Page(none, NOBODY),
     "logout": Page(none, NOBODY),
     "insight:figures": Page(none, NOBODY),  # aggregates only
+    "insight:durations": Page(none, NOBODY),
+    "insight:caseload": Page(none, NOBODY),  # professionals' names, no residents
+    "insight:norms": Page(none, NOBODY),
+    "insight:quality": Page(none, NOBODY),  # household references, no names
+    "insight:forecast": Page(none, NOBODY),
+    "insight:export": Page(lambda ctx: {"panel": "overview", "fmt": "csv"}, NOBODY),
+    "insight:monitor": Page(none, NOBODY),
     "norms:team_signals": Page(none, NOBODY),  # references, no names
     "norms:admin": Page(none, NOBODY),
     "web:home": Page(none, NOBODY),

@@ -1,4 +1,4 @@
-"""The one way figures are scoped: municipality, teams, rayon, unit."""
+"""The one way figures are scoped: municipality, teams, rayon, unit, district."""
 
 from __future__ import annotations
 
@@ -17,18 +17,26 @@ class Scope:
     team_ids: tuple[int, ...] = field(default_factory=tuple)
     rayon: str = ""
     unit: str = ""
+    district_id: int | None = None
 
-    def episodes(self) -> QuerySet[Episode]:
+    def q(self, prefix: str = "") -> Q:
+        """The scope as a filter on episodes, or on a relation to them (``episode__``)."""
         q = Q()
         if self.municipality_id is not None:
-            q &= Q(team__municipality_id=self.municipality_id)
+            q &= Q(**{f"{prefix}team__municipality_id": self.municipality_id})
         if self.team_ids:
-            q &= Q(team_id__in=self.team_ids)
+            q &= Q(**{f"{prefix}team_id__in": self.team_ids})
         if self.rayon:
-            q &= Q(team__rayon=self.rayon)
+            q &= Q(**{f"{prefix}team__rayon": self.rayon})
         if self.unit:
-            q &= Q(unit=self.unit)
-        return Episode.objects.filter(q)
+            q &= Q(**{f"{prefix}unit": self.unit})
+        if self.district_id is not None:
+            q &= (Q(**{f"{prefix}team__district_id": self.district_id})
+                  | Q(**{f"{prefix}team__district__parent_id": self.district_id}))
+        return q
+
+    def episodes(self) -> QuerySet[Episode]:
+        return Episode.objects.filter(self.q())
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -36,6 +44,7 @@ class Scope:
             "teams": list(self.team_ids),
             "rayon": self.rayon or None,
             "unit": self.unit or None,
+            "district": self.district_id,
         }
 
 

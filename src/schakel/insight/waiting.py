@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Q
 
 from schakel.insight.filters import Scope, end_of_day
+from schakel.insight.flows import StockRow, stock
 from schakel.insight.stats import summary
 
 
@@ -27,37 +28,38 @@ def _waiting_q(at: dt.datetime) -> Q:
     )
 
 
-def waiting_on(day: dt.date, scope: Scope) -> dict[str, Any]:
+def waiting_on(day: dt.date, scope: Scope, *, distribution: bool = True,
+               rows: list[StockRow] | None = None) -> dict[str, Any]:
+    """The waiting list; ``distribution=False`` skips the days-waited summary (one row each).
+
+    ``rows`` reuses the stock already counted for the same day and scope.
+    """
     at = end_of_day(day)
-    rows = (
-        scope.episodes()
-        .filter(_waiting_q(at))
-        .values_list("pk", "assigned_at", "unit", "team__name", "team__rayon",
-                     "team__municipality__name", "registered_at")
-    )
+    rows = stock(day, scope) if rows is None else rows
     empty = {"werkvoorraad": 0, "assigned_not_started": 0, "total": 0}
-    totals = dict(empty)
     groups: dict[str, dict[str, dict[str, int]]] = {
-        "by_unit": defaultdict(lambda: dict(empty)),
-        "by_team": defaultdict(lambda: dict(empty)),
-        "by_rayon": defaultdict(lambda: dict(empty)),
-        "by_city": defaultdict(lambda: dict(empty)),
-    }
+        key: defaultdict(lambda: dict(empty)) for key in ("by_unit", "by_team", "by_rayon",
+                                                          "by_city")}
+    totals = dict(empty)
+    for row in rows:
+        if not row.waiting:
+            continue
+        names = {"by_unit": row.unit, "by_team": row.team, "by_rayon": row.rayon or "-",
+                 "by_city": row.city}
+        for bucket in (*(groups[key][name] for key, name in names.items()), totals):
+            bucket["werkvoorraad"] += row.waiting - row.assigned_waiting
+            bucket["assigned_not_started"] += row.assigned_waiting
+            bucket["total"] += row.waiting
     days_waited: list[float] = []
-    for _pk, assigned_at, unit, team, rayon, city, registered_at in rows:
-        bucket = "assigned_not_started" if assigned_at and assigned_at < at else "werkvoorraad"
-        days_waited.append((at - registered_at).total_seconds() / 86400)
-        for key, name in (("by_unit", unit), ("by_team", team),
-                          ("by_rayon", rayon or "-"), ("by_city", city)):
-            groups[key][name][bucket] += 1
-            groups[key][name]["total"] += 1
-        totals[bucket] += 1
-        totals["total"] += 1
+    if distribution:
+        registered = scope.episodes().filter(_waiting_q(at)).values_list("registered_at",
+                                                                         flat=True)
+        days_waited = [(at - when).total_seconds() / 86400 for when in registered]
     return {
         "figure": "waiting_list",
         "on": day.isoformat(),
         "scope": scope.as_dict(),
         **totals,
         "days_waited_so_far": summary(days_waited),
-        **{key: {name: groups[key][name] for name in sorted(groups[key])} for key in groups},
+        **{key: dict(sorted(g.items())) for key, g in groups.items()},
     }

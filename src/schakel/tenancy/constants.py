@@ -36,6 +36,7 @@ class Role(models.TextChoices):
     FRONT_DOOR = "front_door", _("Front-door worker")
     PARTNER = "partner", _("Partner user")
     POLICY = "policy", _("Policy (aggregates only)")
+    RAYON_MANAGER = "rayon_manager", _("Rayon manager (aggregates of the rayon's teams)")
     ADMIN = "admin", _("Functional administrator")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
 

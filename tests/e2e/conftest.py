@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Error, Page, sync_playwright
@@ -58,12 +59,13 @@ def page(new_page: Callable[[], Page]) -> Page:
     return new_page()
 
 
-def log_in(page: Page, username: str) -> None:
+def log_in(page: Page, username: str, lands_on: Any = "**/caseload/") -> None:
+    """Log in through the login page; ``lands_on`` is the start page of the user's role."""
     page.goto("/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/caseload/")
+    page.wait_for_url(lands_on)
 
 
 def nav(page: Page, name: str):

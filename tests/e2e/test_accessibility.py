@@ -151,9 +151,9 @@ def pages_for_users(browser: Browser, base_url: str, users: dict[str, str]) -> d
 
 
 def test_every_page_passes_the_wcag_aa_check(browser, live_server, context):  # noqa: F811
-    world = context["world"]
+    people = context["world"]
     visits = {name: visit for name, visit in VISITS.items() if visit is not None}
-    users = {visit.user: "" if visit.user == "anonymous" else world[visit.user].user.username
+    users = {visit.user: "" if visit.user == "anonymous" else people[visit.user].user.username
              for visit in visits.values()}
     pages = pages_for_users(browser, live_server.url, users)
     axe = Axe()

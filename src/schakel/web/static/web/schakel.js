@@ -2,6 +2,14 @@
 document.addEventListener("DOMContentLoaded", function () {
   // A wide table scrolls inside its frame (on a phone, most do): make the frame reachable
   // and scrollable with the keyboard, and name it after the table's caption or heading.
+  // Every table gets such a frame, so a narrow screen never scrolls the whole page sideways.
+  document.querySelectorAll("main table").forEach(function (table) {
+    if (table.closest(".table-wrap")) { return; }
+    var frame = document.createElement("div");
+    frame.className = "table-wrap table-wrap--plain";
+    table.parentNode.insertBefore(frame, table);
+    frame.appendChild(table);
+  });
   function markScrollableTables() {
     document.querySelectorAll(".table-wrap").forEach(function (frame) {
       var scrolls = frame.scrollWidth > frame.clientWidth + 1;

@@ -52,6 +52,7 @@ VISITS: dict[str, Visit | None] = {
     "web:register": Visit("director"),
     "web:short_contact": Visit("director"),
     "web:search": Visit("director"),
+    "web:glossary": Visit("partner_consent"),
     "web:household": Visit("director"),
     "web:end_involvement": NOT_HTML,  # a button on the household page
     "web:merge_households": Visit("leader"),

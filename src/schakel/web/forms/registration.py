@@ -51,6 +51,12 @@ class DefaultsForm(SchakelForm):
 
     DEFAULTED: tuple[str, ...] = ()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.DEFAULTED:
+            if name in self.fields:  # preset, so neither "required" nor "(optional)"
+                self.fields[name].preset = True  # type: ignore[attr-defined]
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for name in self.DEFAULTED:
@@ -108,6 +114,7 @@ class RegistrationForm(DefaultsForm):
     def __init__(self, *args: Any, staff: StaffProfile, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["team"] = _teams(staff, required=False)
+        self.fields["team"].preset = True  # type: ignore[attr-defined]
         self.initial.setdefault("team", default_team(staff))
 
     def registration_input(self) -> RegistrationInput:

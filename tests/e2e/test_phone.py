@@ -3,9 +3,10 @@
 Household page, notes (the kitchen-table conversation's note field), the ZRM,
 the support plan and the agreements with the resident open at 360 × 740 without
 horizontal scrolling (wide tables scroll inside their own frame, which the
-keyboard can reach). The household page and the plan are saved as screenshots
-for ``docs/usability.md`` (see ``IMAGES``); the notes are a plain text field, so the phone's
-dictation fills them, and the page is used with the keyboard alone.
+keyboard can reach) and without WCAG 2.1 AA violations at that width. The
+household page and the plan are saved as screenshots for ``docs/usability.md``
+(see ``IMAGES``); the notes are a plain text field, so the phone's dictation
+fills them, and the page is used with the keyboard alone.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
 from schakel.assessment.constants import ZRM
 from tests.e2e.conftest import log_in
+from tests.e2e.test_accessibility import WCAG_AA, readable
 from tests.privacy import others
 from tests.privacy.conftest import world  # noqa: F401  (fixture)
 
@@ -69,16 +72,21 @@ def test_home_visit_pages_fit_a_360_pixel_screen_without_scrolling_sideways(phon
     others.build(world)
     reference = world.household.reference
     log_in(phone, world["director"].user.username)
-    too_wide = {}
+    too_wide, violations = {}, []
     for name, url in HOME_VISIT_PAGES.items():
         response = phone.goto(url(reference))
         assert response is not None and response.ok, name
         expect(phone.locator("main h1").first).to_be_visible()
+        found = Axe().run(phone, options={"runOnly": {"type": "tag", "values": WCAG_AA},
+                                          "resultTypes": ["violations"]})
+        if found.response["violations"]:
+            violations.append(readable(name, phone.url, found.response["violations"]))
         if page_width(phone) > WIDTH:
             too_wide[name] = (page_width(phone), phone.evaluate(STICKING_OUT, WIDTH))
         if name in SCREENSHOTS:
             IMAGES.mkdir(parents=True, exist_ok=True)
             phone.screenshot(path=str(IMAGES / f"phone-{name}.png"), full_page=True)
+    assert not violations, "WCAG 2.1 AA violations at 360 px:\n" + "\n".join(violations)
     assert not too_wide, f"wider than {WIDTH}px (horizontal scrolling): " + "\n".join(
         f"{name}: {width}px, {elements}" for name, (width, elements) in too_wide.items())
 

@@ -33,6 +33,7 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 class Visit:
     user: str  # a role in the privacy tests' world (tests/privacy/conftest.py)
     args: Args | None = None  # defaults to the authorisation test's arguments
+    status: int = 200  # a refusal page (404, 403) must be accessible too
 
 
 # Pages that answer with a file, JSON or a redirect after a POST: nothing to check here.
@@ -45,7 +46,7 @@ VISITS: dict[str, Visit | None] = {
     "insight:figures": Visit("policy"),
     "norms:team_signals": Visit("leader"),
     "norms:admin": Visit("admin"),
-    "web:home": NOT_HTML,  # redirects to the user's start page
+    "web:home": Visit("admin"),  # what you may do here (casework users go to their caseload)
     "web:caseload": Visit("director"),
     "web:werkvoorraad": Visit("director"),
     "web:waiting": Visit("director"),
@@ -119,6 +120,12 @@ VISITS: dict[str, Visit | None] = {
     "tables:pack_pdf": NOT_HTML,  # a PDF
 }
 
+# The same URL opened by someone else shows another page: checked as well.
+OTHER_VIEWS: list[tuple[str, Visit]] = [
+    ("web:household", Visit("colleague", status=404)),  # "not involved": emergency-access form
+    ("web:household", Visit("glass")),  # the household under emergency access (other team)
+]
+
 
 def test_every_page_declares_how_the_accessibility_check_opens_it():
     undeclared = sorted(set(url_names()) - set(VISITS))
@@ -153,14 +160,15 @@ def pages_for_users(browser: Browser, base_url: str, users: dict[str, str]) -> d
 
 def test_every_page_passes_the_wcag_aa_check(browser, live_server, context):  # noqa: F811
     people = context["world"]
-    visits = {name: visit for name, visit in VISITS.items() if visit is not None}
+    visits = sorted((name, visit) for name, visit in VISITS.items() if visit is not None)
+    visits += OTHER_VIEWS
     users = {visit.user: "" if visit.user == "anonymous" else people[visit.user].user.username
-             for visit in visits.values()}
+             for _name, visit in visits}
     pages = pages_for_users(browser, live_server.url, users)
     axe = Axe()
     failures, checked = [], 0
     try:
-        for name, visit in sorted(visits.items()):
+        for name, visit in visits:
             args = (visit.args or PAGES[name].args)(context)
             url = reverse(name, kwargs=args)
             page = pages[visit.user]
@@ -169,9 +177,10 @@ def test_every_page_passes_the_wcag_aa_check(browser, live_server, context):  # 
             except PlaywrightError as error:  # e.g. 405: a POST-only URL declared as a page
                 failures.append(f"{name} ({url}): {error.message.splitlines()[0]}")
                 continue
-            if response is None or not response.ok or (
+            if response is None or response.status != visit.status or (
                     page.url.endswith("/login/") and visit.user != "anonymous"):
-                failures.append(f"{name} ({url}): not opened as {visit.user}: {response}")
+                failures.append(f"{name} ({url}): not opened as {visit.user}: "
+                                f"{response.status if response else None}")
                 continue
             assert page.locator("html").get_attribute("lang") == "nl", name
             result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA},

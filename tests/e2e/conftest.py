@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Error, Page, sync_playwright
@@ -58,8 +59,11 @@ def page(new_page: Callable[[], Page]) -> Page:
     return new_page()
 
 
-def log_in(page: Page, username: str) -> None:
-    """Password, then a real code from the user's authenticator device, as a person would."""
+def log_in(page: Page, username: str, lands_on: Any = "**/caseload/") -> None:
+    """Password, then a real code from the user's authenticator device, as a person would.
+
+    ``lands_on`` is the start page of the user's role.
+    """
     from django.contrib.auth import get_user_model
 
     user = get_user_model().objects.get(username=username)
@@ -71,7 +75,7 @@ def log_in(page: Page, username: str) -> None:
     page.wait_for_url("**/inloggen/tweede-stap/**")
     page.locator("#id_code").fill(fresh_code(device))
     page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/caseload/")
+    page.wait_for_url(lands_on)
 
 
 def nav(page: Page, name: str):

@@ -90,6 +90,7 @@ PAGES: dict[str, Page] = {
     "web:register": Page(none, NOBODY),
     "web:short_contact": Page(none, NOBODY),
     "web:search": Page(none, NOBODY, post={"q": NAME}, post_sees=READERS),
+    "web:glossary": Page(none, NOBODY),  # explanations of terms only
     "web:household": Page(ref, READERS),
     "web:end_involvement": Page(with_ref(pk="involvement"), NOBODY),
     "web:merge_households": Page(ref, frozenset({"leader"})),

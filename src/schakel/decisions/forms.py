@@ -22,7 +22,7 @@ from schakel.people.models import Household, Person
 from schakel.tenancy.constants import OrganisationKind
 from schakel.tenancy.models import Organisation, StaffProfile, Team
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what a date field reads
 REFERRERS = (OrganisationKind.GP, OrganisationKind.SCHOOL, OrganisationKind.POLICE,
              OrganisationKind.HOUSING, OrganisationKind.WELFARE, OrganisationKind.FRONT_DOOR,
              OrganisationKind.CARE, OrganisationKind.OTHER)

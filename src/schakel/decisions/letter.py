@@ -46,14 +46,14 @@ def _write(pdf: FPDF, text: str, size: float = 11, style: str = "", height: floa
 def lines(decision: Decision) -> list[tuple[str, str]]:
     """(style, text) pairs of the letter; also what the tests read."""
     decided = timezone.localdate(decision.decided_at) if decision.decided_at else None
-    law = ("de Jeugdwet" if decision.law == Law.YOUTH else "de Wet maatschappelijke "
-           "ondersteuning 2015 (Wmo)")
+    law = ("de Jeugdwet (de wet voor hulp aan kinderen en ouders)" if decision.law == Law.YOUTH
+           else "de Wmo (de wet voor hulp en ondersteuning thuis)")
     result = [
         ("h1", "Besluit over uw aanvraag"),
         ("muted", f"Datum: {dutch_date(decided) if decided else '-'}   Kenmerk: B-{decision.pk}"),
         ("", f"Beste {decision.person.full_name},"),
-        ("", f"U vroeg om hulp op grond van {law}. In deze brief leest u wat wij "
-             "hebben besloten en waarom."),
+        ("", f"U vroeg ons om hulp. Dat deed u via {law}. In deze brief leest u wat wij "
+             "hebben besloten. En waarom."),
         ("h2", "Wat hebben wij besloten?"),
         ("", OUTCOME.get(DecisionOutcome(decision.outcome), "") if decision.outcome else ""),
     ]
@@ -76,12 +76,16 @@ def lines(decision: Decision) -> list[tuple[str, str]]:
     if until is not None:
         result.append(("b", f"Uw bezwaar moet uiterlijk op {dutch_date(until)} bij ons zijn."))
     result += [
-        ("", "Schrijf in uw bezwaar: uw naam en adres, de datum, het kenmerk van deze brief, "
-             "waarom u het niet eens bent met het besluit, en uw handtekening. Stuur uw "
-             "bezwaar naar het college van burgemeester en wethouders van de gemeente."),
-        ("", "Wilt u eerst praten over het besluit? Bel of mail uw contactpersoon van het "
-             "wijkteam. Dat kan ook terwijl u bezwaar maakt. Vindt u het lastig om bezwaar "
-             "te maken? Vraag dan hulp aan een cliëntondersteuner; dat is gratis."),
+        ("", "Schrijf in uw bezwaar:"),
+        ("", "- uw naam en adres;"),
+        ("", "- de datum en het kenmerk van deze brief;"),
+        ("", "- waarom u het niet eens bent met het besluit;"),
+        ("", "- uw handtekening."),
+        ("", "Stuur uw bezwaar naar het college van burgemeester en wethouders van de gemeente."),
+        ("h2", "Wilt u eerst praten?"),
+        ("", "Bel of mail uw contactpersoon van het wijkteam. Dat mag ook als u al bezwaar "
+             "maakt. Vindt u bezwaar maken lastig? Vraag dan hulp aan een "
+             "cliëntondersteuner. Dat is gratis."),
         ("", "Met vriendelijke groet,"),
         ("", decision.team.name),
     ]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from schakel.assessment.access import may_record
 from schakel.assessment.views import household_for
-from schakel.decisions import letter, queries, services
+from schakel.decisions import letter, prefill, queries, services
 from schakel.decisions.constants import (
     ComplaintOutcome,
     DecisionStage,
@@ -56,8 +56,11 @@ Action = Callable[[HttpRequest, StaffProfile, Household, int], forms.Form | None
 
 
 def _household_forms(household: Household) -> dict[str, Any]:
-    return {"referral_form": ReferralForm(prefix="referral", household=household),
-            "start_form": StartDecisionForm(prefix="start", household=household)}
+    referral_form = ReferralForm(prefix="referral", household=household)
+    referral_form.initial = prefill.referral(household, referral_form)
+    return {"referral_form": referral_form,
+            "start_form": StartDecisionForm(prefix="start", household=household,
+                                            initial=prefill.start(household))}
 
 
 Failed = tuple[str, int, forms.Form] | None
@@ -77,9 +80,13 @@ def _rows(household: Household, file: queries.HouseholdFile, failed: Failed) -> 
     decision_rows = []
     for row in file.decisions:
         pk = row.decision.pk
+        known = prefill.decide(row.decision)
+
+        def decide_form(auto: str, known: dict[str, Any] = known) -> forms.Form:
+            return DecideForm(prefix="decide", household=household, auto_id=auto, initial=known)
+
         row_forms = {
-            "decide": pick("decide", pk, lambda auto: DecideForm(
-                prefix="decide", household=household, auto_id=auto)),
+            "decide": pick("decide", pk, decide_form),
             "reason": pick("extend", pk, lambda auto: ReasonForm(prefix="reason", auto_id=auto)),
             "objection": pick("object", pk, lambda auto: ObjectionForm(
                 prefix="objection", auto_id=auto)),

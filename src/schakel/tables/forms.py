@@ -13,7 +13,7 @@ from schakel.tables.models import CaseTable
 from schakel.tenancy.models import Organisation, StaffProfile, Team
 from schakel.web.forms.base import SchakelForm
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # what a date field reads
 SHORT = forms.Textarea(attrs={"rows": 2})
 
 

@@ -146,7 +146,9 @@ def bring(request: HttpRequest, staff: StaffProfile, pk: int) -> HttpResponse:
     table = _table(staff, pk)
     if table is None:
         return no_access(request, staff)
-    form = BringForm(request.POST or None)
+    # From the household page the reference is known: never ask for it again.
+    form = BringForm(request.POST or None,
+                     initial={"reference": request.GET.get("household", "")[:20]})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         household = Household.objects.filter(reference=d["reference"].strip()).first() \

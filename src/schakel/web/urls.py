@@ -1,6 +1,7 @@
 from django.urls import path
 
 from schakel.web.views import (
+    glossary,
     home,
     household,
     household_privacy,
@@ -19,6 +20,7 @@ urlpatterns = [
     path("aanmelding/", registration.register, name="register"),
     path("aanmelding/kortdurend-contact/", registration.short_contact, name="short_contact"),
     path("zoeken/", search.search, name="search"),
+    path("begrippen/", glossary.glossary, name="glossary"),
     path("huishouden/<str:reference>/", household.household, name="household"),
     path(
         "huishouden/<str:reference>/betrokkene/<int:pk>/beeindigen/",

@@ -3,6 +3,9 @@
 Forms render with ``novalidate`` semantics (no HTML ``required``) so that every
 error comes from the server in one consistent, accessible way: next to its
 field, tied with ``aria-describedby``, and listed in a summary at the top.
+A required field says so to assistive technology with ``aria-required``
+(a radio group on its fieldset), and is the one a user must fill in; the
+effort measurement counts them from the page.
 """
 
 from __future__ import annotations
@@ -30,6 +33,21 @@ class SchakelRenderer(DjangoTemplates):
 RENDERER = SchakelRenderer()
 
 
+UNREQUIRABLE = (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.HiddenInput)
+
+
+class SchakelBoundField(forms.BoundField):
+    """Marks a required field with ``aria-required`` (never in a blank extra formset row)."""
+
+    def build_widget_attrs(self, attrs: Any, widget: Any = None) -> Any:
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if (self.field.required and not self.form.empty_permitted
+                and not isinstance(widget, UNREQUIRABLE)):
+            attrs["aria-required"] = "true"
+        return attrs
+
+
 class SchakelErrorList(ErrorList):
     """Field errors with a hidden "Error:" prefix for screen readers."""
 
@@ -41,6 +59,7 @@ class SchakelForm(forms.Form):
 
     default_renderer = RENDERER
     use_required_attribute = False
+    bound_field_class = SchakelBoundField
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")

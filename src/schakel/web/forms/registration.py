@@ -30,17 +30,48 @@ from schakel.web.permissions import default_team
 PROBLEMS = [("multiple", _("Multiple problems")), ("single", _("One problem"))]
 
 
-def _teams(staff: StaffProfile) -> forms.ModelChoiceField:
+def _teams(staff: StaffProfile, required: bool = True) -> forms.ModelChoiceField:
     field = forms.ModelChoiceField(
         label=_("Team"),
         queryset=Team.objects.filter(municipality=staff.municipality).order_by("name"),
         empty_label=None,
         initial=default_team(staff),
+        required=required,
+        error_messages={"required": _("Choose the team.")},
     )
     return field
 
 
-class RegistrationForm(SchakelForm):
+class DefaultsForm(SchakelForm):
+    """A form whose preset choices (``DEFAULTED``) need no answer: empty means the preset.
+
+    The user is not asked for what is already known (the own team, the usual
+    channel and urgency); the services still validate every value.
+    """
+
+    DEFAULTED: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.DEFAULTED:
+            if name in self.fields:  # preset, so neither "required" nor "(optional)"
+                self.fields[name].preset = True  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in self.DEFAULTED:
+            if name in self.fields and not cleaned.get(name) and name not in self.errors:
+                preset = self.get_initial_for_field(self.fields[name], name)
+                if preset in (None, ""):
+                    self.add_error(name, self.fields[name].error_messages["required"])
+                else:
+                    cleaned[name] = preset
+        return cleaned
+
+
+class RegistrationForm(DefaultsForm):
+    DEFAULTED = ("team", "channel", "urgency", "problems")
+
     team = forms.ModelChoiceField(queryset=Team.objects.none())
     unit = forms.ChoiceField(label=_("Unit"), choices=UnitKind.choices, widget=forms.RadioSelect)
     source = forms.ChoiceField(
@@ -49,13 +80,15 @@ class RegistrationForm(SchakelForm):
         help_text=_("Who brought the signal."),
         error_messages={"required": _("Choose where the signal came from.")},
     )
-    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE)
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE,
+                                required=False)
     urgency = forms.ChoiceField(
         label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NORMAL,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect, required=False,
     )
     problems = forms.ChoiceField(
         label=_("Problems"), choices=PROBLEMS, initial="multiple", widget=forms.RadioSelect,
+        required=False,
         help_text=_("Single-issue questions usually belong to the network; "
                     "consider a short contact."),
     )
@@ -80,9 +113,9 @@ class RegistrationForm(SchakelForm):
 
     def __init__(self, *args: Any, staff: StaffProfile, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"] = _teams(staff)
-        if not self.is_bound:
-            self.initial.setdefault("team", default_team(staff))
+        self.fields["team"] = _teams(staff, required=False)
+        self.fields["team"].preset = True  # type: ignore[attr-defined]
+        self.initial.setdefault("team", default_team(staff))
 
     def registration_input(self) -> RegistrationInput:
         d = self.cleaned_data
@@ -105,7 +138,9 @@ class RegistrationForm(SchakelForm):
 ADDRESS_FIELDS = ("phone", "email", "street", "house_number", "postcode", "city")
 
 
-class PersonForm(SchakelForm):
+class PersonForm(DefaultsForm):
+    DEFAULTED = ("role",)  # the first person is a parent, the next ones children
+
     given_name = forms.CharField(label=_("Given name"), max_length=80)
     family_name_prefix = forms.CharField(label=_("Prefix"), required=False, max_length=20)
     family_name = forms.CharField(label=_("Family name"), max_length=120)
@@ -115,7 +150,7 @@ class PersonForm(SchakelForm):
         help_text=_("Citizen service number, 9 digits."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    role = forms.ChoiceField(label=_("Relation"), choices=HouseholdRole.choices)
+    role = forms.ChoiceField(label=_("Relation"), choices=HouseholdRole.choices, required=False)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
     email = forms.EmailField(label=_("Email"), required=False)
     street = forms.CharField(label=_("Street"), required=False, max_length=120)

@@ -30,6 +30,7 @@ from schakel.privacy.access import (
 from schakel.privacy.constants import EMERGENCY_DURATION, AccessReason
 from schakel.privacy.glass import may_request
 from schakel.privacy.steps import record_step_privacy
+from schakel.tables.queries import my_tables
 from schakel.tenancy.models import StaffProfile
 from schakel.web import privacy_context, timeline
 from schakel.web.actions import ACTIONS, Action
@@ -133,6 +134,7 @@ def _page(
         "errors_summary": error_summary(failed.form if failed else None,
                                         consent_form, flag_form),
         "open_states": (State.REGISTERED, State.WAITING, State.ACTIVE),
+        "my_tables": list(my_tables(staff).order_by("name")) if may_act else [],
     }
     return render(request, "web/household.html", context, status=status)
 

@@ -38,6 +38,8 @@ class Visit:
 
 # Pages that answer with a file, JSON or a redirect after a POST: nothing to check here.
 NOT_HTML = None
+# The second step of signing in is only shown half-way through a login: its own test below.
+SIGN_IN_STEP = None
 
 VISITS: dict[str, Visit | None] = {
     "set_language": NOT_HTML,  # POST only, redirects back
@@ -118,6 +120,21 @@ VISITS: dict[str, Visit | None] = {
     "tables:meeting": Visit("leader"),
     "tables:pack": Visit("leader"),
     "tables:pack_pdf": NOT_HTML,  # a PDF
+    "handovers:household": Visit("director"),
+    "handovers:incoming": Visit("leader"),
+    "handovers:answer": NOT_HTML,  # POST only, a form on the incoming list
+    "insight:durations": Visit("policy"),
+    "insight:caseload": Visit("policy"),
+    "insight:norms": Visit("policy"),
+    "insight:quality": Visit("policy"),
+    "insight:forecast": Visit("policy"),
+    "insight:export": NOT_HTML,  # CSV, XLSX or JSON
+    "insight:monitor": NOT_HTML,  # a PDF
+    "security:verify": SIGN_IN_STEP,  # checked in test_the_sign_in_steps_pass_the_wcag_aa_check
+    "security:enrol": SIGN_IN_STEP,
+    "security:logout_everywhere": NOT_HTML,  # POST only, a button in the header
+    "security:health": NOT_HTML,  # JSON for monitoring
+    "security:ready": NOT_HTML,
 }
 
 # The same URL opened by someone else shows another page: checked as well.
@@ -194,3 +211,25 @@ def test_every_page_passes_the_wcag_aa_check(browser, live_server, context):  # 
             page.context.close()
     assert not failures, "WCAG 2.1 AA violations:\n" + "\n".join(failures)
     assert checked == len(visits), "WCAG 2.1 AA violations:\n" + "\n".join(failures)
+
+
+def test_the_sign_in_steps_pass_the_wcag_aa_check(page, municipality, team):
+    """The code page (a user with an authenticator app) and the enrolment page (without)."""
+    from tests.conftest import PASSWORD, authenticator, make_staff
+
+    with_app = make_staff(municipality, team, "met-app").user
+    without_app = make_staff(municipality, team, "zonder-app").user
+    authenticator(with_app)
+    axe = Axe()
+    for user, step in ((with_app, "security:verify"), (without_app, "security:enrol")):
+        page.context.clear_cookies()
+        page.goto("/login/")
+        page.locator("#id_username").fill(user.username)
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_url(f"**{reverse(step)}**")
+        assert page.locator("#id_code").is_visible(), step
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA},
+                                        "resultTypes": ["violations"]})
+        violations = result.response["violations"]
+        assert not violations, readable(step, page.url, violations)

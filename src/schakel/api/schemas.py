@@ -1,0 +1,101 @@
+"""Request and response shapes of the partner API, version 1.
+
+Every text field refuses control characters and unpaired surrogates, so what
+passes validation can be stored by either database engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from ninja import Field, Schema
+from pydantic import AfterValidator
+
+from schakel.api.constants import MAX_PERSONS, GpCriterion, PartnerStatus, SubmissionKind, Topic
+from schakel.cases.constants import Urgency
+from schakel.people.constants import HouseholdRole
+from schakel.tenancy.constants import UnitKind
+
+LINE = r"^[^\x00-\x1f\x7f]*$"
+TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def _storable(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("Text must be valid Unicode.") from exc
+    return value
+
+
+Line = Annotated[str, AfterValidator(_storable)]
+
+
+class PersonIn(Schema):
+    given_name: Line = Field(min_length=1, max_length=80, pattern=LINE)
+    family_name_prefix: Line = Field("", max_length=20, pattern=LINE)
+    family_name: Line = Field(min_length=1, max_length=120, pattern=LINE)
+    birth_date: dt.date | None = Field(None, description="Between 1900 and today.")
+    bsn: Line = Field("", max_length=11, pattern=r"^[0-9 .\-]*$",
+                      description="Citizen service number; must pass the 11-test.")
+    role: HouseholdRole = HouseholdRole.OTHER
+    phone: Line = Field("", max_length=40, pattern=LINE)
+    email: Line = Field("", max_length=254, pattern=LINE)
+    street: Line = Field("", max_length=120, pattern=LINE)
+    house_number: Line = Field("", max_length=20, pattern=LINE)
+    postcode: Line = Field("", max_length=7, pattern=r"^[0-9]{4} ?[A-Za-z]{2}$|^$")
+    city: Line = Field("", max_length=80, pattern=LINE)
+
+
+class SubmissionBase(Schema):
+    team: Line = Field(max_length=80, pattern=LINE,
+                       description="The team's id from GET /teams.")
+    unit: UnitKind
+    urgency: Urgency = Urgency.NORMAL
+    multiple_problems: bool = True
+    description: Line = Field("", max_length=4000, pattern=TEXT)
+    referrer_name: Line = Field("", max_length=160, pattern=LINE)
+    referrer_contact: Line = Field("", max_length=160, pattern=LINE)
+    household_name: Line = Field("", max_length=160, pattern=LINE)
+    persons: list[PersonIn] = Field(min_length=1, max_length=MAX_PERSONS)
+
+
+class SignalIn(SubmissionBase):
+    topic: Topic
+    rent_arrears_months: int | None = Field(
+        None, ge=0, le=120, description="Only with topic rent_arrears.")
+
+
+class ReferralIn(SubmissionBase):
+    criteria: list[GpCriterion] = Field(min_length=1, max_length=len(GpCriterion.values))
+
+
+class SubmissionOut(Schema):
+    id: str
+    kind: SubmissionKind
+    submitted_at: dt.datetime
+    team: str
+    status: PartnerStatus = Field(description=(
+        "registered until the resident consents to feedback to you; then contacted, "
+        "help_started or closed."))
+
+
+class TeamOut(Schema):
+    id: str
+    name: str
+    district: str = Field(description="CBS code of the team's district, if known.")
+
+
+class Message(Schema):
+    detail: str
+
+
+class FieldError(Schema):
+    loc: list[str]
+    msg: str
+    type: str
+
+
+class Invalid(Schema):
+    detail: list[FieldError]

@@ -1,0 +1,68 @@
+"""What a partner may learn about its own submissions: received, and with consent a little more.
+
+Without a basis to share case progress with the partner (the resident's
+consent for referral, or a covenant or legal task that covers it, checked by
+``privacy.bases.check_disclosure``) the partner only learns its submission
+was received. With it: resident contacted, help started, closed. Nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from schakel.api.constants import PartnerStatus
+from schakel.api.models import Submission
+from schakel.cases.constants import EventKind
+from schakel.privacy.bases import DisclosureRefused, check_disclosure
+from schakel.privacy.constants import DataCategory, Purpose
+from schakel.tenancy.models import Organisation
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    id: str
+    kind: str
+    submitted_at: dt.datetime
+    team: str
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return str(PartnerStatus(self.status).label)
+
+
+def may_see_progress(submission: Submission) -> bool:
+    if submission.subject is None:
+        return False
+    try:
+        check_disclosure(submission.subject, submission.organisation, Purpose.REFERRAL,
+                         [DataCategory.CASE])
+    except DisclosureRefused:
+        return False
+    return True
+
+
+def status_of(submission: Submission) -> str:
+    if not may_see_progress(submission):
+        return PartnerStatus.REGISTERED
+    episode = submission.episode
+    if episode.closed_at is not None:
+        return PartnerStatus.CLOSED
+    if episode.help_started_at is not None:
+        return PartnerStatus.HELP_STARTED
+    if episode.events.filter(kind=EventKind.RESIDENT_CONTACTED).exists():
+        return PartnerStatus.CONTACTED
+    return PartnerStatus.REGISTERED
+
+
+def view(submission: Submission) -> PartnerView:
+    return PartnerView(submission.public_id, submission.kind, submission.submitted_at,
+                       submission.episode.team.name, status_of(submission))
+
+
+def own(organisation: Organisation) -> QuerySet[Submission]:
+    return (Submission.objects.filter(organisation=organisation)
+            .select_related("episode__team", "subject", "organisation"))

@@ -18,6 +18,8 @@ from schakel.api.models import Submission
 from schakel.cases.constants import EventKind
 from schakel.privacy.bases import DisclosureRefused, check_disclosure
 from schakel.privacy.constants import DataCategory, Purpose
+from schakel.privacy.legal import LEGAL_TASKS
+from schakel.privacy.models import Consent, Covenant
 from schakel.tenancy.models import Organisation
 
 
@@ -34,9 +36,26 @@ class PartnerView:
         return str(PartnerStatus(self.status).label)
 
 
-def may_see_progress(submission: Submission) -> bool:
-    if submission.subject is None:
+def _candidates(organisation: Organisation) -> set[int] | None:
+    """Subjects that may have a basis: those with a consent row for ``organisation``.
+
+    None when a covenant or a legal task could cover anyone; a cheap filter
+    before the full check, so a long list costs a few queries, not a few per row.
+    """
+    wanted = {str(DataCategory.CASE)}
+    if Covenant.objects.filter(parties=organisation).exists() or any(
+            task.covers(Purpose.REFERRAL, wanted, organisation.kind) for task in LEGAL_TASKS):
+        return None
+    return set(Consent.objects.filter(recipient=organisation, purpose=Purpose.REFERRAL)
+               .values_list("person_id", flat=True))
+
+
+def may_see_progress(submission: Submission, candidates: set[int] | None = None) -> bool:
+    if submission.subject_id is None:
         return False
+    if candidates is not None and submission.subject_id not in candidates:
+        return False
+    assert submission.subject is not None
     try:
         check_disclosure(submission.subject, submission.organisation, Purpose.REFERRAL,
                          [DataCategory.CASE])
@@ -45,8 +64,8 @@ def may_see_progress(submission: Submission) -> bool:
     return True
 
 
-def status_of(submission: Submission) -> str:
-    if not may_see_progress(submission):
+def status_of(submission: Submission, candidates: set[int] | None = None) -> str:
+    if not may_see_progress(submission, candidates):
         return PartnerStatus.REGISTERED
     episode = submission.episode
     if episode.closed_at is not None:
@@ -58,9 +77,14 @@ def status_of(submission: Submission) -> str:
     return PartnerStatus.REGISTERED
 
 
-def view(submission: Submission) -> PartnerView:
+def view(submission: Submission, candidates: set[int] | None = None) -> PartnerView:
     return PartnerView(submission.public_id, submission.kind, submission.submitted_at,
-                       submission.episode.team.name, status_of(submission))
+                       submission.episode.team.name, status_of(submission, candidates))
+
+
+def views(organisation: Organisation, limit: int) -> list[PartnerView]:
+    candidates = _candidates(organisation)
+    return [view(s, candidates) for s in own(organisation)[:limit]]
 
 
 def own(organisation: Organisation) -> QuerySet[Submission]:

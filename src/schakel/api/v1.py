@@ -155,7 +155,7 @@ def list_submissions(request: HttpRequest,
                      limit: int = Query(50, ge=1, le=200)) -> Status[Any]:
     """Your organisation's submissions, newest first, with the status you may see."""
     token = _token(request, Scope.STATUS)
-    rows = [status.view(s) for s in status.own(token.organisation)[:limit]]
+    rows = status.views(token.organisation, limit)
     _log(token, len(rows))
     return Status(200, rows)
 

@@ -30,6 +30,7 @@ def call(base: str, method: str, path: str, token: str | None = None,
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(base + path, data=data, method=method)
     request.add_header("Content-Type", "application/json")
+    request.add_header("Accept-Language", "en")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     for name, value in (headers or {}).items():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from schakel.api.constants import PartnerStatus
+from schakel.api.constants import PartnerStatus, SubmissionKind
 from schakel.api.models import Submission
 from schakel.cases.constants import EventKind
 from schakel.privacy.bases import DisclosureRefused, check_disclosure
@@ -30,6 +30,10 @@ class PartnerView:
     submitted_at: dt.datetime
     team: str
     status: str
+
+    @property
+    def kind_label(self) -> str:
+        return str(SubmissionKind(self.kind).label)
 
     @property
     def status_label(self) -> str:

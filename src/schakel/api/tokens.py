@@ -104,7 +104,7 @@ def seconds_until_allowed(token: PartnerToken, now: float | None = None) -> int:
     """0 when the request may go ahead; else seconds until the next minute window."""
     now = time.time() if now is None else now
     window = int(now // 60)
-    key = f"api-rate:{token.pk}:{window}"
+    key = f"api-rate:{token.prefix}:{window}"
     cache.add(key, 0, timeout=120)
     try:
         count = cache.incr(key)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Path, Query, Status
 from ninja.security import HttpBearer
@@ -38,6 +39,8 @@ class TokenAuth(HttpBearer):
     """``Authorization: Bearer <token>``; over the limit per minute answers 429."""
 
     def authenticate(self, request: HttpRequest, token: str) -> PartnerToken | None:
+        # A client program states its language; messages default to Dutch.
+        translation.activate(translation.get_language_from_request(request))
         found = tokens.authenticate(token)
         if found is None:
             return None

@@ -64,3 +64,17 @@ def test_a_valid_profile_shows_beside_the_districts_case_figures(tmp_path, munic
     assert "Open episodes now" in page and "&lt;5" in page  # one episode: suppressed
     listing = login(leader).get(reverse("socialmap:districts")).content.decode()
     assert "Oost-Noord" in listing
+
+
+def test_the_demo_gets_fictional_map_entries_and_district_profiles(db):
+    from schakel.socialmap.demo import seed
+    from schakel.tenancy.constants import Role
+    from schakel.tenancy.models import Municipality
+    from schakel.tenancy.services import create_team
+    from tests.conftest import make_staff
+
+    demo = Municipality.objects.create(name="Schiedam", cbs_code="GM0606", external_id="gm-d")
+    make_staff(demo, create_team(demo, "Team Demo"), "demoleider", Role.TEAM_LEADER)
+    assert seed(demo) == 6
+    assert DistrictProfile.objects.filter(district__municipality=demo).count() == 6
+    assert seed(demo) == 0  # once only

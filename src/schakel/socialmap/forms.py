@@ -47,6 +47,8 @@ class SearchForm(SchakelForm):
 
 
 class OrganisationForm(SchakelModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = MapOrganisation
         fields = ["name", "description", "website", "phone", "email", "address", "keeper",

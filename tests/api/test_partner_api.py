@@ -157,3 +157,21 @@ def test_the_web_form_names_the_missing_criterion(team, gp_user, login):
 
 def test_team_members_cannot_use_the_partner_form(worker, login):
     assert login(worker).get("/partner/melden/").status_code == 403
+
+
+def test_an_administrator_creates_a_token_shown_once_and_revokes_it(municipality, gp, login):
+    admin = make_staff(municipality, None, "beheerder", roles=[Role.ADMIN])
+    client = login(admin)
+    page = client.post("/partner/tokens/", {"organisation": gp.pk, "name": "HIS",
+                                            "scopes": ["referrals:write"], "rate": 30})
+    text = page.content.decode()
+    token = PartnerToken.objects.get()
+    assert "it is not shown again" in text and f"{token.prefix}" in text
+    assert "it is not shown again" not in client.get("/partner/tokens/").content.decode()
+    client.post("/partner/tokens/", {"revoke": token.prefix})
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+
+
+def test_partner_users_cannot_manage_tokens(gp_user, login):
+    assert login(gp_user).get("/partner/tokens/").status_code == 403

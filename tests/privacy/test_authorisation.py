@@ -160,6 +160,7 @@ PAGES: dict[str, Page] = {
     # The GP's own submissions: number, kind, team and status, never a name.
     "partner:submit": Page(none, NOBODY),
     "partner:submissions": Page(none, NOBODY),
+    "partner:tokens": Page(none, NOBODY),
     # Sociale kaart: organisations and offers; district pages hold suppressed counts.
     "socialmap:public": Page(none, NOBODY),
     "socialmap:public_json": Page(none, NOBODY),

@@ -16,9 +16,11 @@ from schakel.cases import services as cases
 from schakel.plans import services as plans
 from schakel.plans.constants import Influence, NetworkKind
 from schakel.plans.services import NetworkInput
+from tests.api.builders import build as api_rows
 from tests.assessment.fixtures import core_answers, skip_all, version_of
 from tests.decisions.builders import build as decision_rows
 from tests.plans.helpers import agree_and_sign, draft_with_goal
+from tests.socialmap.builders import build as socialmap_rows
 from tests.tables.builders import build as table_rows
 
 
@@ -46,4 +48,5 @@ def build(world) -> dict[str, object]:
     goal = plan.goals.first()
     return {"measurement": measurement, "check": check, "plan": plan, "goal": goal,
             "action": goal.actions.first() if goal else None, "entry": entry,
-            "referral": referral, **decision_rows(world), **table_rows(world)}
+            "referral": referral, **decision_rows(world), **table_rows(world),
+            **socialmap_rows(world), **api_rows(world)}

@@ -167,6 +167,31 @@ PAGES: dict[str, Page] = {
     "security:logout_everywhere": Page(none, NOBODY),
     "security:health": Page(none, NOBODY),
     "security:ready": Page(none, NOBODY),
+    # Partner API: bearer tokens only, so no session user gets past 401.
+    "api_v1:api-root": Page(none, NOBODY),
+    "api_v1:openapi-json": Page(none, NOBODY),
+    "api_v1:openapi-view": Page(none, NOBODY),
+    "api_v1:signals": Page(none, NOBODY),
+    "api_v1:referrals": Page(none, NOBODY),
+    "api_v1:submissions": Page(none, NOBODY),
+    "api_v1:submission": Page(lambda ctx: {"submission_id": ctx["submission_id"]}, NOBODY),
+    "api_v1:teams": Page(none, NOBODY),
+    # The GP's own submissions: number, kind, team and status, never a name.
+    "partner:submit": Page(none, NOBODY),
+    "partner:submissions": Page(none, NOBODY),
+    "partner:tokens": Page(none, NOBODY),
+    # Sociale kaart: organisations and offers; district pages hold suppressed counts.
+    "socialmap:public": Page(none, NOBODY),
+    "socialmap:public_json": Page(none, NOBODY),
+    "socialmap:manage": Page(none, NOBODY),
+    "socialmap:organisation_new": Page(none, NOBODY),
+    "socialmap:organisation": Page(pk_of("map_org"), NOBODY),
+    "socialmap:contact_new": Page(pk_of("map_org"), NOBODY),
+    "socialmap:offer_new": Page(lambda ctx: {"organisation_pk": ctx["map_org"]}, NOBODY),
+    "socialmap:offer": Page(pk_of("map_offer"), NOBODY),
+    "socialmap:link": Page(ref, READERS),
+    "socialmap:districts": Page(none, NOBODY),
+    "socialmap:district": Page(lambda ctx: {"code": ctx["district_code"]}, NOBODY),
 }
 
 
@@ -240,6 +265,8 @@ def context(world) -> dict[str, Any]:
         "goal": extra["goal"].pk, "action": extra["action"].pk, "goal_word": "doel",
         "plan_number": extra["plan"].number, "entry": extra["entry"].pk,
         "episode_pk": world.household.episodes.first().pk,
+        "map_org": extra["map_org"], "map_offer": extra["map_offer"],
+        "district_code": extra["district_code"], "submission_id": extra["submission_id"],
         **table,
     }
 

@@ -1,4 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-app_name = "api"
-urlpatterns: list[URLPattern | URLResolver] = []
+from schakel.api.v1 import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("v1/", api.urls),
+]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("privacy/", include("schakel.privacy.urls")),
     path("sociale-kaart/", include("schakel.socialmap.urls")),
     path("api/", include("schakel.api.urls")),
+    path("partner/", include("schakel.api.web_urls")),
     path("overdracht/", include("schakel.handovers.urls")),
     path("", include("schakel.security.urls")),
     path("", include("schakel.norms.urls")),

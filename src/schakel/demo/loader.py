@@ -107,6 +107,16 @@ def open_per_team() -> dict[str, dict[str, int]]:
     return result
 
 
+def seed_social_map() -> None:
+    """Fictional sociale-kaart entries and district profiles beside the imported tenant."""
+    from schakel.socialmap.demo import seed
+    from schakel.tenancy.models import Municipality
+
+    municipality = Municipality.objects.filter(cbs_code=MUNICIPALITY_CODE).first()
+    if municipality is not None:
+        seed(municipality)
+
+
 def load(
     *,
     households: int,
@@ -133,6 +143,7 @@ def load(
         run.import_seconds = time.perf_counter() - started
         run.import_records = result.records
         run.imported = True
+        seed_social_map()
     run.logins = set_passwords()
     run.open_per_team = open_per_team()
     return run

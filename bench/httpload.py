@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+_POOL: dict[tuple[str, int, str], list[Session]] = {}
 
 
 @dataclass
@@ -107,11 +108,12 @@ def run(host: str, port: int, target: Target, password: str, clients: int, per_c
 
     Raises ``TimeoutError`` when a request gets no answer within ``timeout`` seconds.
     """
-    sessions = []
-    for _ in range(clients):
+    pool = _POOL.setdefault((host, port, target.username), [])
+    while len(pool) < clients:  # log in once per client and user, then reuse the session
         session = Session(host, port, timeout)
         log_in(session, target.username, password)
-        sessions.append(session)
+        pool.append(session)
+    sessions = pool[:clients]
     tokens = []
     for session in sessions:
         _status, text, _ = session.request("GET", target.path if target.form is None else "/")

@@ -135,6 +135,27 @@ VISITS: dict[str, Visit | None] = {
     "security:logout_everywhere": NOT_HTML,  # POST only, a button in the header
     "security:health": NOT_HTML,  # JSON for monitoring
     "security:ready": NOT_HTML,
+    "api_v1:api-root": NOT_HTML,  # JSON (partner API)
+    "api_v1:openapi-json": NOT_HTML,
+    "api_v1:signals": NOT_HTML,
+    "api_v1:referrals": NOT_HTML,
+    "api_v1:submissions": NOT_HTML,
+    "api_v1:submission": NOT_HTML,
+    "api_v1:teams": NOT_HTML,
+    "partner:submit": Visit("partner_consent"),
+    "partner:submissions": Visit("partner_consent"),
+    "partner:tokens": Visit("admin"),
+    "socialmap:public": Visit("anonymous"),
+    "socialmap:public_json": NOT_HTML,  # JSON for residents' apps
+    "socialmap:manage": Visit("director"),
+    "socialmap:organisation_new": Visit("director"),
+    "socialmap:organisation": Visit("director"),
+    "socialmap:contact_new": Visit("director"),
+    "socialmap:offer_new": Visit("director"),
+    "socialmap:offer": Visit("director"),
+    "socialmap:link": Visit("director"),
+    "socialmap:districts": Visit("policy"),
+    "socialmap:district": Visit("policy"),
 }
 
 # The same URL opened by someone else shows another page: checked as well.

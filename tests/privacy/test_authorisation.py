@@ -170,7 +170,6 @@ PAGES: dict[str, Page] = {
     # Partner API: bearer tokens only, so no session user gets past 401.
     "api_v1:api-root": Page(none, NOBODY),
     "api_v1:openapi-json": Page(none, NOBODY),
-    "api_v1:openapi-view": Page(none, NOBODY),
     "api_v1:signals": Page(none, NOBODY),
     "api_v1:referrals": Page(none, NOBODY),
     "api_v1:submissions": Page(none, NOBODY),

@@ -52,6 +52,9 @@ class TokenAuth(HttpBearer):
 
 api = NinjaAPI(
     title="Schakel partner API", version="1", urls_namespace="api_v1", auth=TokenAuth(),
+    # No interactive page: it would load a third-party script bundle under our CSP and does
+    # not meet WCAG 2.1 AA. Partners read the OpenAPI document with their own tools.
+    docs_url=None,
     description=(
         "Partner organisations (GP practices, police, housing corporations, schools, welfare) "
         "submit signals and referrals to a neighbourhood team and read the status of their "

@@ -202,9 +202,13 @@ def looks_like_bsn(query: str) -> bool:
 def search_households(visible: QuerySet[Household], query: str) -> QuerySet[Household]:
     """Households among ``visible`` matching a name, a BSN or a reference."""
     query = query.strip()
-    base = visible.filter(merged_into__isnull=True)
     if not query:
-        return base.none()
+        return visible.none()
+    # The households one is involved with are few (a caseload, a work stock); fetching
+    # their ids first lets the database look up names among those few rows instead of
+    # matching every household of the city against the involvement rules.
+    involved = list(visible.filter(merged_into__isnull=True).values_list("pk", flat=True))
+    base = Household.objects.filter(pk__in=involved)
     if looks_like_bsn(query):
         condition = Q(members__person__bsn=normalise(query))
     elif query.upper().startswith("H-") or query.isdigit():

@@ -97,36 +97,41 @@ def since_handover() -> Q:
     return Q(seq__gte=F("episode__access_from_seq"))
 
 
-def _involved_q(staff: StaffProfile, now: dt.datetime) -> Q:
-    current = Episode.objects.filter(state__in=CURRENT_STATES)
+def _involved_ids(staff: StaffProfile, now: dt.datetime) -> list[int]:
+    """Ids of the households ``staff`` is involved with now, in one query.
+
+    Each rule picks a handful of households through its own index (a
+    caseload, a team's stock); their union is small even in a municipality
+    with a million episodes, so it is fetched first and households are then
+    looked up by id, instead of testing every household against every rule.
+    """
     events = Event.objects.filter(
         Q(kind__in=DIRECTOR_KINDS, worker=staff, episode__state__in=CURRENT_STATES)
         | Q(recorded_by=staff, episode__state__in=CURRENT_STATES),
         since_handover(),
-    ).values("episode__household_id")
-    directed = Episode.objects.filter(director=staff, closed_at__isnull=True)
+    ).values_list("episode__household_id")
+    directed = Episode.objects.filter(director=staff, closed_at__isnull=True).values_list(
+        "household_id")
     involved = Involvement.objects.filter(
         staff=staff, kind=InvolvementKind.TEAM, ended_at__isnull=True,
         household__episodes__state__in=CURRENT_STATES,
-    ).values("household_id")
+    ).values_list("household_id")
     glass = EmergencyAccess.objects.filter(
         staff=staff, granted_at__lte=now, expires_at__gt=now
-    ).values("household_id")
-    led = current.filter(team_id__in=led_team_ids(staff)).values("household_id")
+    ).values_list("household_id")
+    led = Episode.objects.filter(
+        state__in=CURRENT_STATES, team_id__in=led_team_ids(staff)).values_list("household_id")
     stock = Episode.objects.filter(
-        state=State.REGISTERED, team_id__in=team_ids(staff)
-    ).values("household_id")
-    return (
-        Q(pk__in=events) | Q(pk__in=directed.values("household_id")) | Q(pk__in=involved)
-        | Q(pk__in=glass) | Q(pk__in=led) | Q(pk__in=stock)
-    )
+        state=State.REGISTERED, team_id__in=team_ids(staff)).values_list("household_id")
+    parts = [qs.order_by() for qs in (events, directed, involved, glass, led, stock)]
+    return [row[0] for row in parts[0].union(*parts[1:])]
 
 
 def visible_households(staff: StaffProfile) -> QuerySet[Household]:
     """The households ``staff`` is involved with now (merged duplicates follow their target)."""
-    mine = _involved_q(staff, timezone.now())
+    ids = _involved_ids(staff, timezone.now())
     base = Household.objects.filter(team__municipality_id=staff.municipality_id)
-    return base.filter(mine | Q(merged_into__in=base.filter(mine).values("pk")))
+    return base.filter(Q(pk__in=ids) | Q(merged_into__in=base.filter(pk__in=ids).values("pk")))
 
 
 @dataclass(frozen=True)

@@ -63,11 +63,27 @@ class Session:
         return found.group(1) if found else self.cookies.get("csrftoken", "")
 
 
-def log_in(session: Session, username: str, password: str) -> None:
-    """Log in as a staff member: GET the form for its CSRF token, POST the credentials.
+# The second factor: username -> hex key of the bench account's TOTP device (set by the
+# caller) and the last time step used, since a device accepts each code only once.
+TOTP_KEYS: dict[str, str] = {}
+_LAST_STEP: dict[str, int] = {}
+TOTP_STEP = 30
 
-    Extension point: a required second factor adds its step here (e.g. POST
-    the current TOTP code to the verification page after this POST).
+
+def _next_code(username: str) -> str:
+    from django_otp.oath import hotp
+
+    step = max(int(time.time()) // TOTP_STEP, _LAST_STEP.get(username, 0) + 1)
+    _LAST_STEP[username] = step
+    return str(hotp(bytes.fromhex(TOTP_KEYS[username]), step, 6)).zfill(6)
+
+
+def log_in(session: Session, username: str, password: str) -> None:
+    """Log in as a staff member as a person does: password, then a TOTP code.
+
+    GET the form for its CSRF token, POST the credentials, then POST a code of
+    the account's authenticator device to the second-step page. Sessions of
+    one account use successive time steps (the device's tolerance allows it).
     """
     status, text, _ = session.request("GET", "/login/")
     if status != 200:
@@ -77,6 +93,13 @@ def log_in(session: Session, username: str, password: str) -> None:
         "csrfmiddlewaretoken": token, "username": username, "password": password, "next": "/"})
     if status != 302 or "sessionid" not in session.cookies:
         raise RuntimeError(f"login as {username} failed ({status})")
+    status, text, _ = session.request("GET", "/inloggen/tweede-stap/")
+    if status != 200:
+        raise RuntimeError(f"second-step page answered {status} for {username}")
+    status, text, _ = session.request("POST", "/inloggen/tweede-stap/", {
+        "csrfmiddlewaretoken": session.csrf(text), "code": _next_code(username)})
+    if status != 302:
+        raise RuntimeError(f"second factor refused for {username} ({status})")
 
 
 @dataclass

@@ -159,6 +159,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "households": Household.objects.count(),
     }
     targets = _targets(args.worker, args.policy)
+    _give_authenticators({target.username for target in targets})
     connection.close()
 
     port = _free_port()
@@ -187,6 +188,25 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "pages": pages,
         "memory": memory,
     }
+
+
+def _give_authenticators(usernames: set[str]) -> None:
+    """A TOTP device with a known synthetic key for each bench account (bench database only).
+
+    The wide tolerance lets the bench's many sessions of one account each use
+    their own time step, as the tests do; every code is still accepted once.
+    """
+    import httpload
+
+    from schakel.security.totp import demo_key, give_device
+    from schakel.tenancy.models import StaffProfile
+
+    for staff in StaffProfile.objects.filter(user__username__in=usernames).select_related("user"):
+        key = demo_key(staff.user.username)
+        device = give_device(staff.user, key)
+        device.tolerance = 200
+        device.save(update_fields=["tolerance"])
+        httpload.TOTP_KEYS[staff.user.username] = key
 
 
 def _rss(master: int) -> list[float]:

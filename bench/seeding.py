@@ -111,7 +111,8 @@ COLUMNS: dict[str, tuple[type[Any], tuple[str, ...]]] = {
                          "external_id", "merged_into_id", "created_at")),
     "members": (HouseholdMember, ("id", "household_id", "person_id", "role")),
     "episodes": (Episode, ("id", "household_id", "team_id", "number", "previous_id",
-                           "external_id", "state", "director_id", "unit", "source", "channel",
+                           "external_id", "state", "director_id", "director_organisation_id",
+                           "access_from_seq", "unit", "source", "channel",
                            "urgency", "registered_at", "assigned_at", "help_started_at",
                            "closed_at", "last_event_at")),
     "events": (Event, ("id", "episode_id", "seq", "kind", "occurred_at", "recorded_at",
@@ -315,7 +316,8 @@ class Planner:
         d = derived_fields(events)  # type: ignore[arg-type]  # the services' projection
         chunk.episodes.append((
             eid, hid, team, number, previous[0] if previous else None, external, d["state"],
-            d["director_id"], d["unit"], d["source"], d["channel"], d["urgency"],
+            d["director_id"], d["director_organisation_id"], d["access_from_seq"], d["unit"],
+            d["source"], d["channel"], d["urgency"],
             d["registered_at"], d["assigned_at"], d["help_started_at"], d["closed_at"],
             d["last_event_at"]))
         for seq, e in enumerate(events, start=1):
@@ -416,7 +418,8 @@ def verify(sample: int | None = None, seed_value: int = 8) -> dict[str, int]:
     ids = list(Episode.objects.values_list("pk", flat=True).order_by("pk"))
     if sample is not None and sample < len(ids):
         ids = random.Random(seed_value).sample(ids, sample)
-    names = ("state", "director_id", "unit", "source", "channel", "urgency", "registered_at",
+    names = ("state", "director_id", "director_organisation_id", "access_from_seq", "unit",
+             "source", "channel", "urgency", "registered_at",
              "assigned_at", "help_started_at", "closed_at", "last_event_at")
     wrong = 0
     for start in range(0, len(ids), 500):

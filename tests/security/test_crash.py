@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import subprocess
-import time
 
 import pytest
 from django.db import connection
@@ -37,15 +37,17 @@ def test_an_import_killed_while_writing_leaves_nothing_and_a_rerun_completes(tmp
     before, exported_before = counts(), export(tmp_path, "before.jsonl")
     assert before["Household"] == 1 and "Bakker" in exported_before
 
-    process = subprocess.Popen([*SCHAKEL, "import", str(source)], env=environment(tmp_path),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # Validation first; then one transaction writes, saying after each chunk of records how
+    # far it is. The first such line comes from inside that transaction, with most to go.
+    process = subprocess.Popen([*SCHAKEL, "import", "--progress-every", "1000", str(source)],
+                               env=environment(tmp_path), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
     assert process.stdout is not None
     seen = []
-    for line in process.stdout:  # validation first; then one transaction writes
+    for line in process.stdout:
         seen.append(line)
-        if "writing" in line or "wegschrijven" in line:  # the command speaks Dutch
+        if re.search(r"\] \d+ records (written|weggeschreven)", line):  # English or Dutch
             break
-    time.sleep(1.0)  # well into the write phase (several seconds long)
     assert process.poll() is None, "".join(seen)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()

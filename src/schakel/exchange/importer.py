@@ -42,13 +42,17 @@ ACTOR = "schakel import"
 Source = Callable[[], AbstractContextManager[Iterable[str]]]
 
 
+PROGRESS_EVERY = 500_000  # records between two "written" lines of a running import
+
+
 def import_file(
-    path: str | Path, *, stdout: TextIO | None = None, actor: str = ACTOR
+    path: str | Path, *, stdout: TextIO | None = None, actor: str = ACTOR,
+    progress_every: int = PROGRESS_EVERY,
 ) -> ImportResult:
     """Import the exchange file at ``path``; progress goes to ``stdout`` when given.
 
     ``actor`` names who or what imported in the audit record (a command has no staff
-    member behind it).
+    member behind it). ``progress_every`` records, a line says how far writing is.
     """
     file = Path(path)
 
@@ -57,7 +61,7 @@ def import_file(
         with file.open(encoding="utf-8-sig") as handle:  # tolerate a BOM from Windows tools
             yield handle
 
-    return _import(lines, stdout, actor)
+    return _import(lines, _Progress(stdout, progress_every), actor)
 
 
 def import_lines(
@@ -65,12 +69,13 @@ def import_lines(
 ) -> ImportResult:
     """Import lines given in memory (tests, the demo generator); they are read twice."""
     kept = list(lines)
-    return _import(lambda: nullcontext(kept), stdout, actor)
+    return _import(lambda: nullcontext(kept), _Progress(stdout), actor)
 
 
 class _Progress:
-    def __init__(self, stdout: TextIO | None) -> None:
+    def __init__(self, stdout: TextIO | None, every: int = PROGRESS_EVERY) -> None:
         self.stdout = stdout
+        self.every = max(1, every)
         self.started = time.monotonic()
 
     def say(self, message: str) -> None:
@@ -98,9 +103,9 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _import(source: Source, stdout: TextIO | None, actor: str) -> ImportResult:
+def _import(source: Source, progress: _Progress, actor: str) -> ImportResult:
     with _without_cycle_collection():
-        return _import_in_two_passes(source, stdout, actor)
+        return _import_in_two_passes(source, progress, actor)
 
 
 def audit_detail(result: ImportResult) -> str:
@@ -112,8 +117,7 @@ def audit_detail(result: ImportResult) -> str:
     return f"records={result.records} (created/updated/unchanged) {counts}"
 
 
-def _import_in_two_passes(source: Source, stdout: TextIO | None, actor: str) -> ImportResult:
-    progress = _Progress(stdout)
+def _import_in_two_passes(source: Source, progress: _Progress, actor: str) -> ImportResult:
     snapshot = load_snapshot()
     plan = _validate(source, Validator(snapshot, ErrorLog()), progress)
     gc.collect()  # free the validator's state (it holds a cycle) before writing
@@ -126,7 +130,7 @@ def _import_in_two_passes(source: Source, stdout: TextIO | None, actor: str) -> 
             for chunk in read_chunks(lines, errors, trusted=True):
                 writer.write_chunk(chunk)
                 count += len(chunk)
-                if count % 500_000 < len(chunk):
+                if count % progress.every < len(chunk):
                     progress.say(_("%(count)d records written") % {"count": count})
             result = writer.finish()
             result.records = count
@@ -172,7 +176,7 @@ def _validate(source: Source, validator: Validator, progress: _Progress) -> Plan
             for chunk in read_chunks(lines, errors):
                 validator.check_chunk(chunk)
                 count += len(chunk)
-                if count % 500_000 < len(chunk):
+                if count % progress.every < len(chunk):
                     progress.say(_("%(count)d records checked") % {"count": count})
         plan = validator.finish()
     except (TooManyErrors, HeaderRefused):

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from schakel.exchange.importer import ImportFailed, import_file
+from schakel.exchange.importer import PROGRESS_EVERY, ImportFailed, import_file
 
 
 class Command(BaseCommand):
@@ -36,12 +36,17 @@ class Command(BaseCommand):
             "--quiet-progress", action="store_true",
             help="do not print progress while checking and writing, only the counts",
         )
+        parser.add_argument(
+            "--progress-every", type=int, default=PROGRESS_EVERY, metavar="N",
+            help=f"while writing, say how far it is every N records (default {PROGRESS_EVERY})",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = options["file"]
         progress = None if options["quiet_progress"] else self.stdout
         try:
-            result = import_file(path, stdout=progress)  # type: ignore[arg-type]
+            result = import_file(path, stdout=progress,  # type: ignore[arg-type]
+                                 progress_every=options["progress_every"])
         except FileNotFoundError as exc:
             raise CommandError(f"{path}: file not found") from exc
         except ImportFailed as exc:
